@@ -1,0 +1,20 @@
+import BroadsheetClassify
+import BroadsheetModel
+
+/// Gives every article its topics, unless its front matter set them.
+public struct ClassifyStage: BuildStage {
+    public let name = "classify"
+    public init() {}
+
+    public func run(_ context: inout BuildContext) throws {
+        let classifier = TopicClassifier(topics: context.config.topics)
+        context.articles = context.articles.map { article in
+            var copy = article
+            copy.topicScores = classifier.classify(article)
+            if !article.topicsOverridden {
+                copy.topics = copy.topicScores.filter(\.assigned).map(\.topic)
+            }
+            return copy
+        }
+    }
+}
