@@ -8,13 +8,6 @@ public struct ClassifyStage: BuildStage {
 
     public func run(_ context: inout BuildContext) throws {
         let classifier = TopicClassifier(topics: context.config.topics)
-        context.articles = context.articles.map { article in
-            var copy = article
-            copy.topicScores = classifier.classify(article)
-            if !article.topicsOverridden {
-                copy.topics = copy.topicScores.filter(\.assigned).map(\.topic)
-            }
-            return copy
-        }
+        context.articles = context.articles.map(classifier.apply(to:))
     }
 }
