@@ -10,13 +10,36 @@ enum BodyText {
         var out = ""
         var rest = Substring(text)
         while let match = rest.firstMatch(of: bylineGroup) {
-            out += LayoutSpaces.collapse(String(rest[..<match.range.lowerBound]))
+            out += collapseKeepingQuotedClauses(String(rest[..<match.range.lowerBound]))
             out += normaliseByline(String(rest[match.range]))
             rest = rest[match.range.upperBound...]
         }
-        out += LayoutSpaces.collapse(String(rest))
-        // Collapse again across the seams (a space before a byline group).
+        out += collapseKeepingQuotedClauses(String(rest))
         return out.trimmingSpaces()
+    }
+
+    /// Collapses layout spaces but keeps the one separating two clauses inside quotation marks
+    /// (`“攻坚促就业 奋进创未来”`): both sides are runs of three or more ideographs, which a
+    /// letter-spaced (justified) line never has.
+    static func collapseKeepingQuotedClauses(_ text: String) -> String {
+        let chars = Array(text)
+        var protected = Set<Int>()
+        var depth = 0
+        for (i, c) in chars.enumerated() {
+            if c == "“" { depth += 1 } else if c == "”" { depth = max(0, depth - 1) }
+            guard depth > 0, c == " " else { continue }
+            let before = chars[..<i].reversed().prefix { CharacterRules.isIdeograph($0) }.count
+            let after = chars[(i + 1)...].prefix { CharacterRules.isIdeograph($0) }.count
+            if before >= 3, after >= 3 { protected.insert(i) }
+        }
+        guard !protected.isEmpty else { return LayoutSpaces.collapse(text) }
+        var out = ""
+        var start = 0
+        for index in protected.sorted() {
+            out += LayoutSpaces.collapse(String(chars[start..<index])) + " "
+            start = index + 1
+        }
+        return out + LayoutSpaces.collapse(String(chars[start...]))
     }
 
     /// `（记者 郝薇）` → `（记者郝薇）`; `（记者张晓洁 谢希瑶）` keeps the space between names.

@@ -20,8 +20,8 @@ enum DamageScanner {
         for (i, c) in chars.enumerated() {
             var damaged = false
             if c == "\u{FFFD}" { damaged = true }
-            // Enclosed alphanumerics and Latin-1 letters inside Chinese text are mojibake.
-            if let s = c.unicodeScalars.first, (0x2460...0x24FF).contains(s.value) || (0xC0...0xFF).contains(s.value) && s.value != 0xD7 && s.value != 0xF7 {
+            // Digit-full-stop forms (⒈…⒛) and Latin-1 letters next to Chinese text are mojibake; ①② are not.
+            if let s = c.unicodeScalars.first, (0x2488...0x249B).contains(s.value) || (0xC0...0xFF).contains(s.value) && s.value != 0xD7 && s.value != 0xF7 {
                 damaged = neighbourIsIdeograph(chars, i)
             }
             if c == "?" {
