@@ -27,6 +27,12 @@ enum HeadlineLineRules {
         return .headline
     }
 
+    /// A column name (`记者观察`, `新知`): a short label of ideographs only.
+    static func isColumnName(_ t: String) -> Bool {
+        let text = t.trimmingSpaces()
+        return (2...6).contains(text.count) && text.allSatisfy(CharacterRules.isIdeograph)
+    }
+
     /// Series banners between articles (`聚焦“…”系列主题新闻发布会`).
     static func isBanner(_ t: String) -> Bool {
         t.contains("系列") || t.hasSuffix("专栏") || t.hasSuffix("专题") || t.hasSuffix("特刊")

@@ -74,18 +74,28 @@ struct MarkdownExportReader {
         guard drafts.count > 1, start < drafts[host].blocks.count else { return }
         let blocks = drafts[host].blocks
         let others = drafts.indices.filter { $0 != host }
-        let part = blocks[start...].map(\.text).joined()
-        guard let target = others.max(by: { Bigrams(part).containment(in: Bigrams(drafts[$0].bodyText)) < Bigrams(part).containment(in: Bigrams(drafts[$1].bodyText)) }) else { return }
+        let part = Bigrams(blocks[start...].map(\.text).joined())
+        // The document whose numbered heads continue the part's numbering ((五)(六) → (七)) is
+        // the one it belongs to; otherwise the one whose wording it shares most.
+        let partNumbers = Set(blocks[start...].compactMap(SectionNumber.value))
+        let byNumbering = others.first { other in
+            drafts[other].blocks.compactMap(SectionNumber.value).contains { n in partNumbers.contains(n - 1) || partNumbers.contains(n + 1) }
+        }
+        guard let target = byNumbering ?? others.max(by: { part.containment(in: Bigrams(drafts[$0].bodyText)) < part.containment(in: Bigrams(drafts[$1].bodyText)) }) else { return }
         let targetText = Bigrams(drafts[target].bodyText)
         // The host's own text is what stands before the marker (after it, the part and the host mix).
         let before = blocks[..<start].map(\.text).joined(separator: "\n")
-        let hostText = Bigrams(before.count >= 200 ? before : blocks.map(\.text).joined(separator: "\n"))
+        func hostText(excludingThrough k: Int) -> Bigrams {
+            if before.count >= 200 { return Bigrams(before) }
+            return Bigrams((blocks[..<start] + blocks[(k + 1)...]).map(\.text).joined(separator: "\n"))
+        }
         var end = start
         var lastTaken = start
         for k in start..<blocks.count {
             if blocks[k].kind != .paragraph { end = k + 1; continue }
             let bigrams = Bigrams(blocks[k].text)
-            guard bigrams.containment(in: targetText) > bigrams.containment(in: hostText) else { break }
+            // Stop at a paragraph that clearly reads like the host.
+            guard bigrams.containment(in: hostText(excludingThrough: k)) <= bigrams.containment(in: targetText) + 0.1 else { break }
             end = k + 1
             lastTaken = k + 1
             // A paragraph cut mid-sentence ends the part: its text goes on where the part continues.
@@ -128,5 +138,25 @@ struct MarkdownExportReader {
     /// True when another paragraph contains this one (a truncated or split copy).
     private func isDuplicatedPrefix(_ text: String, in counts: [String: Int]) -> Bool {
         counts.keys.contains { $0 != text && $0.count > text.count && $0.contains(text) }
+    }
+}
+
+/// The number of a section head written `(五)…` or `五、…`.
+enum SectionNumber {
+    static let digits: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
+
+    static func value(_ block: DraftBlock) -> Int? {
+        guard case .heading = block.kind else { return nil }
+        var text = Substring(block.text)
+        if text.first == "(" || text.first == "（" { text = text.dropFirst() }
+        let numeral = text.prefix { digits[$0] != nil }
+        guard !numeral.isEmpty, let after = text.dropFirst(numeral.count).first, ")）、".contains(after) else { return nil }
+        // 十一 = 11, 二十 = 20, 二十三 = 23.
+        var total = 0, current = 0
+        for c in numeral {
+            let d = digits[c]!
+            if d == 10 { total += max(current, 1) * 10; current = 0 } else { current = d }
+        }
+        return total + current
     }
 }

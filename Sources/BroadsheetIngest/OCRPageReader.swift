@@ -51,7 +51,11 @@ struct OCRPageReader {
                     photos.append(photo)
                     continue
                 }
-                let neutral = segment.allSatisfy { [.byline, .names].contains(HeadlineLineRules.kind(layout.text($0))) }
+                // Bylines, name lists and column names (`记者观察`) go with the headline before them.
+                let neutral = segment.allSatisfy { index in
+                    let text = layout.text(index)
+                    return [.byline, .names].contains(HeadlineLineRules.kind(text)) || HeadlineLineRules.isColumnName(text)
+                }
                 let target: Int?
                 if neutral, let previous {
                     target = previous
