@@ -34,6 +34,12 @@ struct ArticleFinisher {
         guard !body.isEmpty || draft.headline.title != nil else { return nil }
 
         var title = draft.headline.title
+        var column = draft.headline.column
+        if let printed = title {
+            let split = TitleColumn.split(printed)
+            title = split.title
+            column = column ?? split.column
+        }
         var generated = false
         if title == nil {
             let source = draft.isPhoto ? blocks.first?.text : lead
@@ -47,7 +53,7 @@ struct ArticleFinisher {
         var article = Article(title: title, titleGenerated: generated, kicker: draft.headline.kicker, subtitle: draft.headline.subtitle,
                               source: path, ordinal: ordinal, line: draft.line, dateline: parsed?.dateline,
                               authors: unique(authors), photoCredits: photoCredits, page: draft.page ?? page,
-                              column: draft.headline.column, body: body, jumps: draft.jumps)
+                              column: column, body: body, jumps: draft.jumps)
         article.date = date(for: draft, parsed: parsed, lead: lead ?? "", text: blocks.map(\.text).joined(separator: "\n"), diagnostics: &diagnostics)
         article.script = ScriptDetector.detect(title + article.plainText)
         return article

@@ -40,11 +40,11 @@ enum LayoutSpaces {
         for token in tokens {
             let piece = collapse(token)
             if let last = out.last, let first = piece.first {
-                // A clause break is a space between two ideograph-led/-ended tokens of some length.
-                if CharacterRules.isIdeograph(last) && CharacterRules.isIdeograph(first) && token.count >= 2 && lastTokenLength(out) >= 2 {
-                    out.append(" ")
-                } else if !CharacterRules.isWide(last) && !CharacterRules.isWide(first) {
-                    out.append(" ")
+                let digitEdge = CharacterRules.isDigit(last) || CharacterRules.isDigit(first)
+                if !CharacterRules.isWide(last) && !CharacterRules.isWide(first) {
+                    out.append(" ")   // between Latin words or numbers
+                } else if !digitEdge && token.count >= 2 && lastTokenLength(out) >= 2 {
+                    out.append(" ")   // between two clauses of a headline
                 }
             }
             out += piece
