@@ -31,7 +31,13 @@ struct ArticleFinisher {
                 if !credit.isEmpty, !photoCredits.contains(credit) { photoCredits.append(credit) }
             }
         }
-        guard !body.isEmpty || draft.headline.title != nil else { return nil }
+        guard !body.isEmpty else {
+            if let title = draft.headline.title {
+                diagnostics.append(Diagnostic(.warning, file: path, line: draft.line, code: "ingest.headline-only",
+                                              message: "「\(title)」 has no story text (a graphic or advertisement?) and was left out"))
+            }
+            return nil
+        }
 
         var title = draft.headline.title
         var column = draft.headline.column

@@ -68,7 +68,7 @@ public struct Ingester: Sendable {
                 articles.append(article)
             }
         }
-        if articles.isEmpty {
+        if articles.isEmpty, !diagnostics.contains(where: { $0.code == "ingest.headline-only" }) {
             diagnostics.append(Diagnostic(.warning, file: file.path, code: "ingest.empty", message: "no article text found"))
         }
         return IngestResult(articles: articles, diagnostics: diagnostics.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
