@@ -47,14 +47,20 @@ enum HeadlineInterpreter {
         case 0: break
         case 1: headline.title = plain[0]
         case 2:
+            // Two unmarked lines: a kicker stands above the title, unless a kicker is already
+            // marked (`省商务厅——`), in which case the second line is the deck.
             let (a, b) = (plain[0], plain[1])
-            if !kickers.isEmpty || (decks.isEmpty && Double(a.count) >= Double(b.count) * 0.7) {
+            if !kickers.isEmpty {
                 headline.title = a
                 decks.insert(b, at: 0)
             } else {
                 kickers.append(a)
                 headline.title = b
             }
+        case 3:
+            kickers.append(plain[0])
+            headline.title = plain[1]
+            decks.insert(plain[2], at: 0)
         default:
             // The longest line is the title; what stands above is kicker, what stands below is deck.
             let longest = plain.map(\.count).max() ?? 0

@@ -7,6 +7,8 @@ struct LineCleaner {
     nonisolated(unsafe) static let editorLine = try! Regex(#"^[(（\[【]?\s*(责任编辑|責任編輯|编辑|編輯|责编|責編|校对|校對)\s*[:：]"#)
     nonisolated(unsafe) static let pageLabel = try! Regex(#"^第\s*([0-9０-９A-Z]{1,3})\s*版\s*[:：]?\s*(\S*)$"#)
     nonisolated(unsafe) static let issueLink = try! Regex(#"^[•·\-*]?\s*第\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?\s*期$"#)
+    /// Page furniture crediting a graphic or layout: `本版制图：沈亦伶`, `版式设计：张丹峰`.
+    nonisolated(unsafe) static let pageCredit = try! Regex(#"^(本版|版式)?(制图|製圖|设计|設計|责编|責編)\s*[:：]\s*[\p{Han}·、 ]{2,20}$"#)
     static let chrome: Set<String> = [
         "分享到", "分享到:", "分享到：", "过往期刊", "過往期刊", "分享到微信朋友圈", "打印", "返回", "返回目录", "上一篇", "下一篇",
         "上一版", "下一版", "放大", "缩小", "默认", "关闭窗口", "字号", "分享", "微信扫一扫", "扫一扫", "版面导航", "标题导航",
@@ -25,7 +27,7 @@ struct LineCleaner {
         let trimmed = text.trimmingSpaces()
         if trimmed.isEmpty { return raw.trimmingSpaces().isEmpty ? .text("") : .removed }
         if trimmed.firstMatch(of: editorLine) != nil { return .removed }
-        if chrome.contains(trimmed) { return .removed }
+        if chrome.contains(trimmed) || trimmed.firstMatch(of: pageCredit) != nil { return .removed }
         if trimmed.firstMatch(of: issueLink) != nil { return .removed }
         if let groups = trimmed.firstMatch(pageLabel), let page = groups[1] { return .pageLabel(page) }
         return .text(text)

@@ -13,6 +13,12 @@ struct OCRItemScanner {
         var items: [Item] = []
         var i = 0
         while let start = layout.nextNonBlank(from: i) {
+            // A closing byline on its own line (`（欧阳洁）`) ends the paragraph before it.
+            if case .paragraph(let previous) = items.last, HeadlineLineRules.isClosingByline(layout.text(start)) {
+                items[items.count - 1] = .paragraph(previous + [start])
+                i = start + 1
+                continue
+            }
             if let zone = zone(at: start) {
                 items.append(.zone(zone.segments))
                 i = zone.next
@@ -42,7 +48,7 @@ struct OCRItemScanner {
             if CaptionParser.parse(layout.joined(segment)) != nil {
                 segments.append(segment)
                 strong = true
-            } else if segment.allSatisfy(layout.isHeadlineLike) {
+            } else if segment.allSatisfy(layout.isHeadlineLike) || isTitleWithDeck(segment) {
                 segments.append(segment)
                 strong = strong || segment.contains { index in
                     HeadlineLineRules.kind(layout.text(index)) != .headline || HeadlineLineRules.isLetterSpaced(layout.text(index))
@@ -57,6 +63,15 @@ struct OCRItemScanner {
         if next == nil || layout.isDateline(next!) { return (segments, next ?? layout.count) }
         if strong || segments.count >= 2 { return (segments, next!) }
         return nil
+    }
+
+    /// A title line over a deck that carries punctuation, standing right before a dateline:
+    /// the title is not a body line (its width is not the column's), the deck is short.
+    func isTitleWithDeck(_ segment: [Int]) -> Bool {
+        guard (2...3).contains(segment.count), layout.isHeadlineLike(segment[0]),
+              segment.dropFirst().allSatisfy({ layout.text($0).count <= 40 }),
+              let next = layout.nextNonBlank(from: segment.last! + 1), layout.isDateline(next) else { return false }
+        return abs(layout.width(segment[0]) - layout.localWidth(segment[0])) > 4
     }
 
     /// A section head inside a story: a short headline-like line followed by a blank, or glued to
