@@ -38,7 +38,8 @@ public struct Ingester: Sendable {
         for (index, raw) in rawLines.enumerated() {
             switch LineCleaner.clean(raw) {
             case .text(let t): cleaned.append(SourceLine(text: t, number: index + 1))
-            case .removed: removed = true; cleaned.append(SourceLine(text: "", number: index + 1))
+            case .chrome: removed = true; cleaned.append(SourceLine(text: "", number: index + 1))
+            case .removed: cleaned.append(SourceLine(text: "", number: index + 1))
             case .pageLabel(let p): page = page ?? p; removed = true; cleaned.append(SourceLine(text: "", number: index + 1))
             }
         }

@@ -8,7 +8,7 @@ struct LineCleaner {
     nonisolated(unsafe) static let pageLabel = try! Regex(#"^第\s*([0-9０-９A-Z]{1,3})\s*版\s*[:：]?\s*(\S*)$"#)
     nonisolated(unsafe) static let issueLink = try! Regex(#"^[•·\-*]?\s*第\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?\s*期$"#)
     /// Page furniture crediting a graphic or layout: `本版制图：沈亦伶`, `版式设计：张丹峰`.
-    nonisolated(unsafe) static let pageCredit = try! Regex(#"^(本版|版式)?(制图|製圖|设计|設計|责编|責編)\s*[:：]\s*[\p{Han}·、 ]{2,20}$"#)
+    nonisolated(unsafe) static let pageCredit = try! Regex(#"^(?:(?:本版|版式)(?:制图|製圖|设计|設計)?|制图|製圖|设计|設計|责编|責編)\s*[:：]\s*[\p{Han}·、 ]{2,20}$"#)
     static let chrome: Set<String> = [
         "分享到", "分享到:", "分享到：", "过往期刊", "過往期刊", "分享到微信朋友圈", "打印", "返回", "返回目录", "上一篇", "下一篇",
         "上一版", "下一版", "放大", "缩小", "默认", "关闭窗口", "字号", "分享", "微信扫一扫", "扫一扫", "版面导航", "标题导航",
@@ -16,6 +16,9 @@ struct LineCleaner {
 
     enum Kind: Equatable {
         case text(String)
+        /// Site chrome (`分享到:`, issue links): evidence that the file is a copied web page.
+        case chrome
+        /// Editor lines, page credits: removed, but found in print too.
         case removed
         case pageLabel(String)
     }
@@ -27,8 +30,8 @@ struct LineCleaner {
         let trimmed = text.trimmingSpaces()
         if trimmed.isEmpty { return raw.trimmingSpaces().isEmpty ? .text("") : .removed }
         if trimmed.firstMatch(of: editorLine) != nil { return .removed }
-        if chrome.contains(trimmed) || trimmed.firstMatch(of: pageCredit) != nil { return .removed }
-        if trimmed.firstMatch(of: issueLink) != nil { return .removed }
+        if trimmed.firstMatch(of: pageCredit) != nil { return .removed }
+        if chrome.contains(trimmed) || trimmed.firstMatch(of: issueLink) != nil { return .chrome }
         if let groups = trimmed.firstMatch(pageLabel), let page = groups[1] { return .pageLabel(page) }
         return .text(text)
     }

@@ -69,7 +69,7 @@ struct OCRItemScanner {
     /// the title is not a body line (its width is not the column's), the deck is short.
     func isTitleWithDeck(_ segment: [Int]) -> Bool {
         guard (2...3).contains(segment.count), layout.isHeadlineLike(segment[0]),
-              segment.dropFirst().allSatisfy({ layout.text($0).count <= 40 }),
+              segment.dropFirst().allSatisfy({ layout.text($0).count <= 150 }),
               let next = layout.nextNonBlank(from: segment.last! + 1), layout.isDateline(next) else { return false }
         return abs(layout.width(segment[0]) - layout.localWidth(segment[0])) > 4
     }
@@ -105,7 +105,7 @@ struct OCRItemScanner {
             lines.append(k)
             let firstOfChunk = k == 0 || layout.isBlank(k - 1)
             k += 1
-            guard CharacterRules.endsSentence(layout.text(k - 1)), k < layout.count, !layout.isBlank(k) else { continue }
+            guard CharacterRules.endsSentenceStrongly(layout.text(k - 1)), k < layout.count, !layout.isBlank(k) else { continue }
             if layout.isDateline(k) || firstOfChunk || layout.width(k - 1) < layout.localWidth(k - 1) - 3 || zone(at: k) != nil {
                 break
             }
