@@ -39,7 +39,7 @@ struct ArticleFinisher {
             return nil
         }
 
-        var title = draft.headline.title
+        var title = draft.headline.title.flatMap { $0.isEmpty ? nil : $0 }
         var column = draft.headline.column
         if let printed = title {
             let split = TitleColumn.split(printed)
