@@ -61,6 +61,9 @@ struct OCRItemScanner {
         guard !segments.isEmpty else { return nil }
         let next = layout.nextNonBlank(from: j)
         if next == nil || layout.isDateline(next!) { return (segments, next ?? layout.count) }
+        // A caption alone between paragraphs is the story's photo, read as a figure in place.
+        let onlyCaptions = segments.allSatisfy { CaptionParser.parse(layout.joined($0)) != nil }
+        if onlyCaptions { return nil }
         if strong || segments.count >= 2 { return (segments, next!) }
         return nil
     }
@@ -105,6 +108,8 @@ struct OCRItemScanner {
             lines.append(k)
             let firstOfChunk = k == 0 || layout.isBlank(k - 1)
             k += 1
+            // A photo caption ends with its credit (`王晋东摄`), not with a full stop.
+            if CaptionParser.parse(layout.joined(lines)) != nil { break }
             guard CharacterRules.endsSentenceStrongly(layout.text(k - 1)), k < layout.count, !layout.isBlank(k) else { continue }
             if layout.isDateline(k) || firstOfChunk || layout.width(k - 1) < layout.localWidth(k - 1) - 3 || zone(at: k) != nil {
                 break
