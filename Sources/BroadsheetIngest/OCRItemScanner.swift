@@ -8,6 +8,10 @@ struct OCRItemScanner {
     }
 
     let layout: OCRLayout
+    /// Zone answers by start line: the scan asks about the same lines many times.
+    private let cache = ZoneCache()
+
+    init(layout: OCRLayout) { self.layout = layout }
 
     func scan() -> [Item] {
         var items: [Item] = []
@@ -40,6 +44,13 @@ struct OCRItemScanner {
     /// caption). It is a zone when a dateline or the page end follows, or when it carries clear
     /// marks (deck, kicker, byline, caption, letter-spaced title) or stands in several pieces.
     func zone(at i: Int) -> (segments: [[Int]], next: Int)? {
+        if let known = cache.answers[i] { return known }
+        let answer = findZone(at: i)
+        cache.answers[i] = .some(answer)
+        return answer
+    }
+
+    private func findZone(at i: Int) -> (segments: [[Int]], next: Int)? {
         var segments: [[Int]] = []
         var strong = false
         var j = i
@@ -68,12 +79,13 @@ struct OCRItemScanner {
         return nil
     }
 
-    /// A title line over a deck that carries punctuation, standing right before a dateline:
+    /// A title line over a deck that carries punctuation, standing right before a dateline, more
+    /// headline material or the page end:
     /// the title is not a body line (its width is not the column's), the deck is short.
     func isTitleWithDeck(_ segment: [Int]) -> Bool {
         guard (2...3).contains(segment.count), layout.isHeadlineLike(segment[0]),
               segment.dropFirst().allSatisfy({ layout.text($0).count <= 150 }),
-              let next = layout.nextNonBlank(from: segment.last! + 1), layout.isDateline(next) else { return false }
+              layout.nextNonBlank(from: segment.last! + 1).map({ layout.isDateline($0) || zone(at: $0) != nil }) ?? true else { return false }
         return abs(layout.width(segment[0]) - layout.localWidth(segment[0])) > 4
     }
 
@@ -88,6 +100,7 @@ struct OCRItemScanner {
             return Double(width) <= Double(column) * 0.8
         }
         guard i + 2 < layout.count, layout.isBlank(i + 2), !layout.isDateline(i + 1),
+              layout.width(i + 1) <= column + 4,   // the glued line is a body line, as wide as the column
               !CharacterRules.endsSentence(layout.text(i + 1)),
               let k = layout.nextNonBlank(from: i + 2), !layout.isDateline(k) else { return false }
         return width <= column + 2
@@ -117,4 +130,8 @@ struct OCRItemScanner {
         }
         return (lines, k)
     }
+}
+
+final class ZoneCache {
+    var answers: [Int: (segments: [[Int]], next: Int)?] = [:]
 }
