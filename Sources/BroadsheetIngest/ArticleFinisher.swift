@@ -5,6 +5,8 @@ import BroadsheetModel
 struct ArticleFinisher {
     let path: String
     let config: SiteConfig
+    /// The publication date a web page states in its metadata line, if any.
+    var published: ArticleDate? = nil
 
     func finish(_ draft: ArticleDraft, ordinal: Int, page: String?, diagnostics: inout [Diagnostic]) -> Article? {
         var blocks = Deduplicator.dedupe(draft.blocks.map(cleaned))
@@ -99,7 +101,11 @@ struct ArticleFinisher {
             month = g[1].flatMap { Int($0) }
             day = g[2].flatMap { Int($0) }
         }
-        guard let month, let day, (1...12).contains(month), (1...31).contains(day) else { return nil }
+        guard let month, let day, (1...12).contains(month), (1...31).contains(day) else { return draft.isPhoto ? nil : published }
+        // A page published in January can carry a December dateline from the year before.
+        if let published, let year = published.year {
+            return ArticleDate(year: month > published.month + 1 ? year - 1 : year, month: month, day: day)
+        }
         if let (year, _) = YearResolver.year(month: month, day: day, text: text, lead: lead, path: path, config: config) {
             return ArticleDate(year: year, month: month, day: day)
         }
