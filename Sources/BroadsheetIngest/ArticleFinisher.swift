@@ -64,6 +64,11 @@ struct ArticleFinisher {
                               column: column, body: body, jumps: draft.jumps)
         article.date = date(for: draft, parsed: parsed, lead: lead ?? "", text: blocks.map(\.text).joined(separator: "\n"), diagnostics: &diagnostics)
         article.script = ScriptDetector.detect(title + article.plainText)
+        // A story that stops on a comma was cut off (the rest is on a page we do not have).
+        if let last = blocks.last(where: { $0.kind == .paragraph }), let end = last.text.last, "，、,；;：:".contains(end) {
+            diagnostics.append(Diagnostic(.warning, file: path, line: last.line, code: "ingest.truncated",
+                                          message: "「\(title)」 stops mid-sentence (…\(last.text.suffix(8))); the rest is not in this file"))
+        }
         return article
     }
 

@@ -89,3 +89,14 @@ struct WebMetadataTests {
         #expect(!result.diagnostics.contains { $0.code == "ingest.year-unknown" })
     }
 }
+
+@Suite("Markdown exports: cut-off text")
+struct TruncationTests {
+    @Test("a document that stops on a comma is reported with its line")
+    func truncated() throws {
+        let result = try FixtureLoader.ingest("seeds/002_e75e043d3f4bed66.txt")
+        let warning = try #require(result.diagnostics.first { $0.code == "ingest.truncated" })
+        #expect(warning.line == 125)
+        #expect(warning.severity == .warning)
+    }
+}
