@@ -86,7 +86,11 @@ struct OCRItemScanner {
         guard (2...3).contains(segment.count), layout.isHeadlineLike(segment[0]),
               segment.dropFirst().allSatisfy({ layout.text($0).count <= 150 }),
               layout.nextNonBlank(from: segment.last! + 1).map({ layout.isDateline($0) || zone(at: $0) != nil }) ?? true else { return false }
-        return abs(layout.width(segment[0]) - layout.localWidth(segment[0])) > 4
+        // Neither the title nor the deck is a column-wide body line, and a numbered head is a
+        // section head, not a title.
+        let column = layout.localWidth(segment[0])
+        guard SectionNumber.value(DraftBlock(kind: .heading(2), text: layout.text(segment[0]), line: 0)) == nil else { return false }
+        return segment.allSatisfy { abs(layout.width($0) - column) > 4 } || layout.text(segment[1]).hasPrefix("——")
     }
 
     /// A section head inside a story: a short headline-like line followed by a blank, or glued to
@@ -95,6 +99,11 @@ struct OCRItemScanner {
         guard layout.isHeadlineLike(i), HeadlineLineRules.kind(layout.text(i)) == .headline,
               !HeadlineLineRules.isLetterSpaced(layout.text(i)), i + 1 < layout.count else { return false }
         let width = layout.width(i), column = layout.localWidth(i)
+        // A numbered head (`（二）坚持稳就业促增收`, `三、…`) followed by story text.
+        if SectionNumber.value(DraftBlock(kind: .heading(2), text: layout.text(i), line: 0)) != nil,
+           !CharacterRules.endsSentence(layout.text(i)), let k = layout.nextNonBlank(from: i + 1), !layout.isDateline(k) {
+            return true
+        }
         if layout.isBlank(i + 1) {
             guard let k = layout.nextNonBlank(from: i + 1), !layout.isDateline(k), !layout.isHeadlineLike(k) else { return false }
             return Double(width) <= Double(column) * 0.8

@@ -86,3 +86,18 @@ struct OCRCaptionTests {
         #expect(article.title == "全县妇女创业就业技能培训班开班")
     }
 }
+
+@Suite("OCR pages: numbered section heads")
+struct OCRNumberedHeadTests {
+    @Test("numbered heads inside a story become headings even when glued to the next line")
+    func numberedHeads() throws {
+        let result = try FixtureLoader.ingest("forms/ocr-numbered-heads.txt")
+        let article = try #require(result.articles.first)
+        #expect(result.articles.count == 1)
+        #expect(article.body.filter { if case .heading = $0 { return true } else { return false } } == [
+            .heading(level: 2, text: "（一）坚持稳就业促增收"), .heading(level: 2, text: "（二）强化技能培训"),
+        ])
+        try #require(article.paragraphs.count == 3)
+        #expect(article.paragraphs[1] == "会议要求，要落实落细各项稳岗政策，确保重点群体就业稳定。")
+    }
+}
