@@ -36,6 +36,9 @@ enum HeadlineInterpreter {
             case .names: headline.authors += BylineParser.parseNameList(line) ?? []
             case .banner: headline.banner = headline.banner ?? LayoutSpaces.headline(line)
             case .caption: continue
+            case .headline where hasClausePunctuation(line):
+                // A line that reads as sentences (`听取…汇报；部署…`) is a deck, whatever its place.
+                parts.append((LayoutSpaces.headline(line), .deck))
             default: parts.append((LayoutSpaces.headline(line), kind))
             }
         }
@@ -74,6 +77,10 @@ enum HeadlineInterpreter {
         return headline
     }
 
+    static func hasClausePunctuation(_ line: String) -> Bool {
+        HeadlineLineRules.unquoted(line).contains { "，；。,;".contains($0) }
+    }
+
     /// Drops the typographic dashes that mark a kicker (`省商务厅——`) or a deck (`——…纪实`).
     static func strip(_ text: String) -> String {
         var t = Substring(text)
@@ -91,7 +98,7 @@ enum HeadlineInterpreter {
         let compactBody = body.filter { !$0.isWhitespace }
         for part in parts {
             if let last = out.last, last.kind == .headline, part.kind == .headline,
-               !last.text.contains(" "), !part.text.contains(" "),
+               !last.text.contains(" "), !part.text.contains(" "), part.text.count <= 24,
                runsOn(last.text, part.text, body: compactBody) {
                 out[out.count - 1].text = last.text + part.text
             } else {

@@ -53,7 +53,11 @@ enum HeadlineLineRules {
         // introduce speech or end the line.
         let outside = unquoted(t)
         let colonOK = !t.hasSuffix("：") && !t.contains("：“") && outside.filter({ $0 == "：" }).count <= 1
-        if outside.contains(where: { CharacterRules.clausePunctuation.contains($0) && !($0 == "：" && colonOK) }) { return false }
+        // `！` and `？` may stand inside a title (`首破万亿元！春节消费亮眼`), not at a line's end.
+        let exclaimOK = !t.hasSuffix("！") && !t.hasSuffix("？")
+        if outside.contains(where: { c in
+            CharacterRules.clausePunctuation.contains(c) && !(c == "：" && colonOK) && !("！？".contains(c) && exclaimOK)
+        }) { return false }
         if t.filter({ $0 == "（" || $0 == "(" }).count != t.filter({ $0 == "）" || $0 == ")" }).count { return false }
         if let last = t.last, "、《（(“‘".contains(last) { return false }
         return true
