@@ -22,7 +22,7 @@ enum InputForm: String {
         // One paragraph per line: most lines end a sentence (or are captions). Hard-wrapped OCR
         // lines mostly stop mid-sentence.
         let complete = text.filter { CharacterRules.endsSentence($0) || CaptionParser.parse($0) != nil }.count
-        if removedChrome || median > 40 || (text.count >= 3 && Double(complete) >= Double(text.count) * 0.6) { return .webPage }
+        if removedChrome || median > 40 || (text.count >= 2 && Double(complete) >= Double(text.count) * 0.6) { return .webPage }
         return .ocrPage
     }
 }

@@ -128,7 +128,9 @@ struct OCRItemScanner {
             }
             if !lines.isEmpty, layout.isDateline(k) { break }
             lines.append(k)
-            let firstOfChunk = k == 0 || layout.isBlank(k - 1)
+            // The first line after a column break that ends the sentence ends the paragraph (the
+            // break fell just before the paragraph's last line), unless the paragraph starts there.
+            let firstOfChunk = lines.count > 1 && (k == 0 || layout.isBlank(k - 1))
             k += 1
             // A photo caption ends with its credit (`王晋东摄`), not with a full stop.
             if CaptionParser.parse(layout.joined(lines)) != nil { break }
