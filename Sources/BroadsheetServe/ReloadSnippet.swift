@@ -38,7 +38,16 @@ public enum ReloadSnippet {
 
     /// The page with the script placed before its last `</body>` (or at the end when there is none).
     public static func inject(into html: Data, build: String) -> Data {
+        inject(Data(script(build: build).utf8), into: html)
+    }
+
+    /// Injects into many pages, making the script once.
+    public static func injector(build: String) -> @Sendable (Data) -> Data {
         let snippet = Data(script(build: build).utf8)
+        return { inject(snippet, into: $0) }
+    }
+
+    static func inject(_ snippet: Data, into html: Data) -> Data {
         guard let at = lastBodyClose(in: html) else { return html + snippet }
         var result = Data(capacity: html.count + snippet.count)
         result.append(html[html.startIndex..<at])

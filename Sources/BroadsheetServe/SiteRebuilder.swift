@@ -1,8 +1,8 @@
 import BroadsheetBuild
 import Foundation
 
-/// Runs the ordinary build into the serve output folder, then reads the result into a snapshot
-/// with the reload script added to its HTML. Builds run one at a time on a thread of their own,
+/// Runs the ordinary build into the serve output folder and keeps the files it wrote as a
+/// snapshot, with the reload script added to its HTML. Builds run one at a time on a thread of their own,
 /// so a long build never holds up the threads that answer requests.
 public struct SiteRebuilder: Sendable {
     public enum Outcome: Sendable {
@@ -29,7 +29,8 @@ public struct SiteRebuilder: Sendable {
 
     /// Reads a previous build left in the output folder, to serve while the sources do not build.
     public func previousSite(build: String) -> SiteSnapshot? {
-        guard let site = try? Self.load(options.output, build: build), !site.isEmpty else { return nil }
+        let site = try? SiteSnapshot.load(from: options.output, html: ReloadSnippet.injector(build: build))
+        guard let site, !site.isEmpty else { return nil }
         return site
     }
 
@@ -37,13 +38,14 @@ public struct SiteRebuilder: Sendable {
         do {
             let context = try SiteBuilder(options: options).build()
             let summary = BuildSummary(context: context, verbose: false).text
-            return .built(try load(options.output, build: build), summary: summary)
+            // The files just written are still in memory: no need to read the folder back.
+            let inject = ReloadSnippet.injector(build: build)
+            let contents = Dictionary(context.outputs.map { file in
+                (file.path, ContentType.isHTML(file.path) ? inject(file.bytes) : file.bytes)
+            }, uniquingKeysWith: { $1 })
+            return .built(SiteSnapshot(contents: contents), summary: summary)
         } catch {
             return .failed("\(error)")
         }
-    }
-
-    private static func load(_ output: URL, build: String) throws -> SiteSnapshot {
-        try SiteSnapshot.load(from: output) { ReloadSnippet.inject(into: $0, build: build) }
     }
 }

@@ -33,22 +33,16 @@ public struct SiteSnapshot: Sendable {
 
     public var isEmpty: Bool { files.isEmpty }
 
-    /// Reads every regular, non-hidden file under `directory` (symbolic links are not followed, so
-    /// nothing outside the folder can enter the site). `html` rewrites HTML files on the way in;
+    /// Reads every regular, non-hidden file under `directory` (links to folders are not followed). `html` rewrites HTML files on the way in;
     /// the files on disk are never changed.
     public static func load(from directory: URL, html: (Data) -> Data = { $0 }) throws -> SiteSnapshot {
-        let fm = FileManager.default
-        var contents: [String: Data] = [:]
-        guard let walker = fm.enumerator(atPath: directory.path) else {
+        guard let info = FileTree.info(directory.path), FileTree.isDirectory(info) else {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: directory.path])
         }
-        for case let relative as String in walker {
-            let url = directory.appendingPathComponent(relative)
-            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            let type = try fm.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType
-            guard type == .typeRegular else { continue }
-            let bytes = try Data(contentsOf: url)
-            contents[relative] = ContentType.isHTML(relative) ? html(bytes) : bytes
+        var contents: [String: Data] = [:]
+        for entry in FileTree.files(under: directory.path) {
+            let bytes = try Data(contentsOf: directory.appendingPathComponent(entry.path))
+            contents[entry.path] = ContentType.isHTML(entry.path) ? html(bytes) : bytes
         }
         return SiteSnapshot(contents: contents)
     }

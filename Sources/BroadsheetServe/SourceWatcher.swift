@@ -31,23 +31,16 @@ public struct SourceWatcher: Sendable {
 
     public func scan() -> Scan {
         var result: Scan = [:]
-        let fm = FileManager.default
         for root in roots {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: root.path, isDirectory: &isDir) else { continue }
-            guard isDir.boolValue else {
-                result[root.path] = Self.stamp(root.path)
+            guard let info = FileTree.info(root.path) else { continue }
+            guard FileTree.isDirectory(info) else {
+                result[root.path] = Self.stamp(info)
                 continue
             }
-            guard let walker = fm.enumerator(atPath: root.path) else { continue }
-            for case let relative as String in walker {
-                let path = root.path + "/" + relative
-                if excluded.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) {
-                    walker.skipDescendants()
-                    continue
-                }
-                if Self.isEditorDebris((relative as NSString).lastPathComponent) { continue }
-                if let stamp = Self.stamp(path) { result[path] = stamp }
+            for entry in FileTree.files(under: root.path, skip: Self.isEditorDebris) {
+                let path = root.path + "/" + entry.path
+                if excluded.contains(where: { path.hasPrefix($0 + "/") }) { continue }
+                result[path] = Self.stamp(entry.info)
             }
         }
         return result
@@ -58,15 +51,12 @@ public struct SourceWatcher: Sendable {
         Set(old.keys).union(new.keys).filter { old[$0] != new[$0] }.sorted()
     }
 
-    /// Swap files, backups and hidden files, which the build never reads either.
+    /// Swap files and backups (hidden files are skipped too), which the build never reads either.
     static func isEditorDebris(_ name: String) -> Bool {
-        name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#")
+        name.hasSuffix("~") || name.hasPrefix("#")
     }
 
-    /// Folders are not stamped (their files are); a nil stamp means the file vanished mid-scan.
-    static func stamp(_ path: String) -> Stamp? {
-        var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
+    static func stamp(_ info: stat) -> Stamp {
         #if canImport(Darwin)
         let time = info.st_mtimespec
         #else

@@ -42,7 +42,7 @@ func temporaryFolder(containing subfolder: String) throws -> URL {
 
 /// Serves the fixture site (HTML with the reload script for build `fixture-1`) on a free port.
 func withFixtureServer(_ body: (RawHTTPClient, SiteHTTPServer) async throws -> Void) async throws {
-    let site = try SiteSnapshot.load(from: Fixture.site) { ReloadSnippet.inject(into: $0, build: "fixture-1") }
+    let site = try SiteSnapshot.load(from: Fixture.site, html: ReloadSnippet.injector(build: "fixture-1"))
     let server = try SiteHTTPServer(host: "127.0.0.1", port: 0, store: SiteStore(site), hub: ReloadHub(build: "fixture-1"))
     let running = Task { try await server.run() }
     do {

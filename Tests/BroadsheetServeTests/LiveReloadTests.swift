@@ -1,3 +1,4 @@
+import BroadsheetBuild
 import Foundation
 import Testing
 @testable import BroadsheetServe
@@ -143,6 +144,23 @@ struct LiveReloadTests {
         _ = try await events.next("reload", within: .seconds(60))
         #expect(try await client.get("/index.html").status == 200)
 
+        try await session.stop()
+    }
+
+    @Test("when the first build fails, the previous build in the output folder is served meanwhile")
+    func previousBuildServedWhenFirstBuildFails() async throws {
+        let session = try await Session { project in
+            try SiteBuilder(options: project.buildOptions).build()
+            try Data("topics: [\n".utf8).write(to: project.config)
+        }
+        let events = try await session.listen()
+        defer { events.close() }
+        _ = try await events.next("error", within: .seconds(60))
+        let index = try await session.client.get("/index.html")
+        #expect(index.status == 200)
+        #expect(index.text.contains(ReloadSnippet.eventsPath))
+        let onDisk = try String(contentsOf: session.project.output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(!onDisk.contains(ReloadSnippet.eventsPath))
         try await session.stop()
     }
 }
