@@ -50,6 +50,7 @@ public final class PreviewServer: Sendable {
             group.addTask { try await self.server.run() }
             group.addTask {
                 let before = self.watcher.scan()
+                _ = try await self.server.port()  // build once the address is ours, not before a bind error
                 await self.rebuild(number: 0, reason: nil)
                 await self.watch(from: before)
             }

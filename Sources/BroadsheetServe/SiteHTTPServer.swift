@@ -8,11 +8,15 @@ public final class SiteHTTPServer: Sendable {
     public let store: SiteStore
     public let hub: ReloadHub
     let http: HTTPServer
+    let host: String
+    let requestedPort: UInt16
 
     /// `host` is an IP address (or `localhost`); `port` 0 picks a free port.
     public init(host: String, port: UInt16, store: SiteStore, hub: ReloadHub) throws {
         self.store = store
         self.hub = hub
+        self.host = host
+        requestedPort = port
         http = HTTPServer(address: try Self.address(host: host, port: port), timeout: 30,
                           logger: .disabled, handler: PreviewHandler(store: store, hub: hub))
     }
@@ -21,6 +25,8 @@ public final class SiteHTTPServer: Sendable {
     public func run() async throws {
         do {
             try await http.run()
+        } catch SocketError.failed(type: "Bind", _, let message) {
+            throw ListenError(description: "cannot listen on \(host) port \(requestedPort): \(message)")
         } catch {
             // stop() closes the listening socket, which ends run() with an error.
             if await !hub.isFinished { throw error }
@@ -45,8 +51,23 @@ public final class SiteHTTPServer: Sendable {
 
     /// Loopback unless told otherwise; `localhost` means 127.0.0.1, and IPv6 literals are accepted.
     static func address(host: String, port: UInt16) throws -> any SocketAddress {
-        let host = host == "localhost" ? "127.0.0.1" : host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        if host.contains(":") { return try sockaddr_in6.inet6(ip6: host, port: port) }
-        return try sockaddr_in.inet(ip4: host, port: port)
+        let ip = host == "localhost" ? "127.0.0.1" : host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        do {
+            if ip.contains(":") { return try sockaddr_in6.inet6(ip6: ip, port: port) }
+            return try sockaddr_in.inet(ip4: ip, port: port)
+        } catch {
+            throw AddressError(host: host)
+        }
+    }
+
+    public struct ListenError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public struct AddressError: Error, CustomStringConvertible {
+        public var host: String
+        public var description: String {
+            "\(host) is not an IP address: give one such as 127.0.0.1, 0.0.0.0, ::1 or ::, or localhost"
+        }
     }
 }

@@ -25,7 +25,7 @@ struct ServeCommand: ParsableCommand {
         do {
             server = try PreviewServer(options: .init(build: build, host: host, port: port), log: log)
         } catch {
-            log("error: cannot listen on \(host): \(error)")
+            log("error: --host \(error)")
             throw ExitCode(1)
         }
 
@@ -48,13 +48,16 @@ struct ServeCommand: ParsableCommand {
         let finished = DispatchSemaphore(value: 0)
         let host = host
         Task {
-            async let serving: Void = server.run()
-            if let port = try? await server.port() {
-                let shown = host.contains(":") ? "[\(host)]" : host
-                log("serving http://\(shown):\(port)/ (Ctrl-C stops)")
-            }
             do {
-                try await serving
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask { try await server.run() }
+                    group.addTask {
+                        let port = try await server.port()
+                        log("serving http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (Ctrl-C stops)")
+                    }
+                    // A failure of either (the port is taken) ends both.
+                    for try await _ in group {}
+                }
             } catch {
                 log("error: \(error)")
                 Foundation.exit(1)

@@ -44,4 +44,29 @@ struct ReloadEventTests {
         try await running.value
         #expect(await events.waitUntilEnded())
     }
+
+    @Test("a page that goes away is forgotten at the next keep-alive")
+    func closedListenersAreForgotten() async throws {
+        try await withFixtureServer { _, server in
+            let events = try EventStreamClient(port: try await server.port())
+            _ = try await events.next("hello", within: .seconds(20))
+            #expect(await server.hub.clientCount == 1)
+            events.close()
+            let deadline = ContinuousClock.now + .seconds(20)
+            while await server.hub.clientCount > 0, ContinuousClock.now < deadline {
+                await server.hub.sendKeepAlive()
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(await server.hub.clientCount == 0)
+        }
+    }
+
+    @Test("a port already in use is reported as such")
+    func portInUse() async throws {
+        try await withFixtureServer { _, server in
+            let taken = try await server.port()
+            let second = try SiteHTTPServer(host: "127.0.0.1", port: taken, store: SiteStore(), hub: ReloadHub(build: "b"))
+            await #expect(throws: SiteHTTPServer.ListenError.self) { try await second.run() }
+        }
+    }
 }
