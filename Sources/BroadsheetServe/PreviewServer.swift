@@ -115,7 +115,8 @@ public final class PreviewServer: Sendable {
                 log("serving the previous build in \(options.build.output.lastPathComponent)/ until the sources build")
             }
             await hub.didFail(message)
-            log("error: the build failed; the last good site stays served\n\(message)")
+            let serving = await store.current.isEmpty ? "nothing to serve until it builds" : "the last good site stays served"
+            log("error: the build failed; \(serving)\n\(message)")
         }
     }
 
