@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
@@ -30,8 +31,11 @@ let package = Package(
             "BroadsheetModel", "BroadsheetText", "BroadsheetIngest", "BroadsheetClassify",
             "BroadsheetRender", "BroadsheetSearch",
         ]),
+        .target(name: "BroadsheetServe", dependencies: [
+            "BroadsheetBuild", .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
         .executableTarget(name: "broadsheet", dependencies: [
-            "BroadsheetBuild",
+            "BroadsheetBuild", "BroadsheetServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "BroadsheetModelTests", dependencies: ["BroadsheetModel"], resources: [.copy("Fixtures")]),
@@ -40,5 +44,6 @@ let package = Package(
         .testTarget(name: "BroadsheetSearchTests", dependencies: ["BroadsheetSearch", "BroadsheetModel", "BroadsheetText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BroadsheetRenderTests", dependencies: ["BroadsheetRender", "BroadsheetModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BroadsheetBuildTests", dependencies: ["BroadsheetBuild", "BroadsheetModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BroadsheetServeTests", dependencies: ["BroadsheetServe"], resources: [.copy("Fixtures")]),
     ]
 )
