@@ -1,0 +1,201 @@
+import BroadsheetText
+import Foundation
+
+/// One answer to a query.
+public struct SearchResult: Codable, Sendable, Equatable {
+    /// Doc id: position in the index's newest-first order.
+    public var id: Int
+    public var url: String
+    public var title: String
+    public var kicker: String?
+    public var date: String?
+    public var topics: [String]
+    public var score: Double
+
+    enum CodingKeys: String, CodingKey { case url, title, kicker, date, topics, score }
+
+    public init(id: Int, url: String, title: String, kicker: String?, date: String?, topics: [String], score: Double) {
+        self.id = id
+        self.url = url
+        self.title = title
+        self.kicker = kicker
+        self.date = date
+        self.topics = topics
+        self.score = score
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = -1
+        url = try c.decode(String.self, forKey: .url)
+        title = try c.decode(String.self, forKey: .title)
+        kicker = try c.decodeIfPresent(String.self, forKey: .kicker)
+        date = try c.decodeIfPresent(String.self, forKey: .date)
+        topics = try c.decode([String].self, forKey: .topics)
+        score = try c.decode(Double.self, forKey: .score)
+    }
+}
+
+public struct SearchIndexCorrupt: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { "search index: error: \(message)" }
+}
+
+/// Answers queries from the sharded index with the rules of docs/search-index.md, reading only
+/// the shards a query needs. `search.js` implements the same steps in the same order.
+public struct SearchEngine: Sendable {
+    public let store: any SearchIndexStore
+    public let manifest: SearchIndexManifest
+    let normalizer: SearchNormalizer
+
+    public init(store: any SearchIndexStore) throws {
+        self.store = store
+        manifest = try JSONDecoder().decode(SearchIndexManifest.self, from: store.json(for: SearchIndexLayout.manifestID))
+        guard manifest.format == SearchIndexManifest.formatName, manifest.version == SearchIndexManifest.currentVersion else {
+            throw SearchIndexCorrupt(message: "index is \(manifest.format) v\(manifest.version); this tool reads v\(SearchIndexManifest.currentVersion)")
+        }
+        var map: [UnicodeScalar: UnicodeScalar] = [:]
+        let pairs = Array(manifest.fold.unicodeScalars)
+        for i in stride(from: 0, to: pairs.count - 1, by: 2) { map[pairs[i]] = pairs[i + 1] }
+        normalizer = SearchNormalizer(folding: CharacterFolding(map: map))
+    }
+
+    public func normalize(_ text: String) -> String { normalizer.normalize(text) }
+
+    /// All matching documents ranked, or the first `limit`.
+    public func search(_ query: String, topic: String? = nil, year: Int? = nil, limit: Int? = nil) throws -> [SearchResult] {
+        let parsed = SearchQuery(normalized: normalize(query))
+        let positive = parsed.terms.filter { !$0.excluded }
+        guard !positive.isEmpty else { return [] }
+        var matches: [[Int: PostingMatch]] = []
+        for term in positive { matches.append(try match(term.keys)) }
+        var candidates = Set(matches[0].keys)
+        for other in matches.dropFirst() { candidates.formIntersection(other.keys) }
+        for term in parsed.terms where term.excluded { candidates.subtract(try match(term.keys).keys) }
+        if let year {
+            guard let range = manifest.years[String(year)], range.count == 2 else { return [] }
+            candidates = candidates.filter { range[0] <= $0 && $0 <= range[1] }
+        }
+        if let topic { candidates.formIntersection(try docs(of: SearchIndexLayout.topicKeyPrefix + topic)) }
+
+        let r = manifest.ranking
+        let n = Double(manifest.docCount)
+        let idfs = matches.map { m -> Double in
+            let df = Double(m.count)
+            return log(1 + (n - df + 0.5) / (df + 0.5))
+        }
+        var ranked: [(doc: Int, score: Double)] = candidates.map { doc in
+            var score = 0.0
+            for (t, m) in matches.enumerated() {
+                let hit = m[doc]!
+                let tf = Double(hit.head + hit.body)
+                let dl = Double(manifest.lengths[min(hit.bucket, manifest.lengths.count - 1)])
+                let norm = r.k1 * (1 - r.b + r.b * dl / manifest.avgLength)
+                score += idfs[t] * (tf * (r.k1 + 1)) / (tf + norm)
+                if hit.head > 0 { score += r.headBonus }
+            }
+            return (doc, (score * 10000).rounded() / 10000)
+        }
+        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.doc < $1.doc }
+        if let limit { ranked = Array(ranked.prefix(max(0, limit))) }
+        return try ranked.map { item in
+            let doc = try document(item.doc)
+            return SearchResult(id: item.doc, url: doc.url, title: doc.title, kicker: doc.kicker, date: doc.date,
+                                topics: doc.topics, score: item.score)
+        }
+    }
+
+    /// The display record of a doc id.
+    public func document(_ id: Int) throws -> SearchDoc {
+        let chunkID = SearchIndexLayout.chunkID(for: id, docsPerChunk: manifest.docsPerChunk)
+        let chunk = try JSONDecoder().decode(SearchDocChunk.self, from: store.json(for: chunkID))
+        let index = id % manifest.docsPerChunk
+        guard chunk.docs.indices.contains(index) else { throw SearchIndexCorrupt(message: "doc \(id) missing from \(chunkID)") }
+        return chunk.docs[index]
+    }
+
+    /// Documents where the keys sit at their offsets from a common start: the phrase occurs.
+    func match(_ keys: [SearchKey]) throws -> [Int: PostingMatch] {
+        var lists: [[PostingEntry]] = []
+        for key in keys { lists.append(try postings(key.key)) }
+        guard let first = lists.first else { return [:] }
+        if lists.count == 1 {
+            return Dictionary(first.map { ($0.doc, PostingMatch(head: $0.head, body: $0.body, bucket: $0.bucket)) }, uniquingKeysWith: { a, _ in a })
+        }
+        let others = lists.dropFirst().map { list in Dictionary(list.map { ($0.doc, Set($0.positions)) }, uniquingKeysWith: { a, _ in a }) }
+        var result: [Int: PostingMatch] = [:]
+        for entry in first {
+            let sets = others.compactMap { $0[entry.doc] }
+            guard sets.count == others.count else { continue }
+            var head = 0, body = 0
+            for (i, start) in entry.positions.enumerated() {
+                var all = true
+                for (k, set) in sets.enumerated() where !set.contains(start + keys[k + 1].offset) { all = false; break }
+                if all { if i < entry.head { head += 1 } else { body += 1 } }
+            }
+            if head + body > 0 { result[entry.doc] = PostingMatch(head: head, body: body, bucket: entry.bucket) }
+        }
+        return result
+    }
+
+    func shard(for key: String) throws -> SearchPostingShard {
+        let id = SearchIndexLayout.shardID(for: key, shards: manifest.postingShards)
+        return try JSONDecoder().decode(SearchPostingShard.self, from: store.json(for: id))
+    }
+
+    func encodedPostings(_ key: String) throws -> String? {
+        let shard = try shard(for: key)
+        if let file = shard.files[key] {
+            return try JSONDecoder().decode(SearchPostingFile.self, from: store.json(for: file)).postings
+        }
+        return shard.terms[key]
+    }
+
+    func postings(_ key: String) throws -> [PostingEntry] {
+        guard let text = try encodedPostings(key) else { return [] }
+        guard let numbers = PostingCodec.decode(text), let entries = PostingEntry.decode(numbers) else {
+            throw SearchIndexCorrupt(message: "postings of \(key) cannot be decoded")
+        }
+        return entries
+    }
+
+    func docs(of markerKey: String) throws -> Set<Int> {
+        guard let text = try encodedPostings(markerKey), let numbers = PostingCodec.decode(text) else { return [] }
+        var doc = -1
+        return Set(numbers.map { doc += $0; return doc })
+    }
+}
+
+struct PostingMatch: Equatable {
+    var head: Int
+    var body: Int
+    var bucket: Int
+}
+
+/// One document's entry in a key's postings.
+struct PostingEntry: Equatable {
+    var doc: Int
+    var bucket: Int
+    var head: Int
+    var body: Int
+    var positions: [Int]
+
+    static func decode(_ numbers: [Int]) -> [PostingEntry]? {
+        var entries: [PostingEntry] = []
+        var i = 0, doc = -1
+        while i < numbers.count {
+            guard i + 4 <= numbers.count else { return nil }
+            doc += numbers[i]
+            let head = numbers[i + 2], body = numbers[i + 3]
+            let count = head + body
+            guard i + 4 + count <= numbers.count else { return nil }
+            var positions: [Int] = []
+            positions.reserveCapacity(count)
+            var position = -1
+            for k in 0..<count { position += numbers[i + 4 + k]; positions.append(position) }
+            entries.append(PostingEntry(doc: doc, bucket: numbers[i + 1], head: head, body: body, positions: positions))
+            i += 4 + count
+        }
+        return entries
+    }
+}

@@ -1,0 +1,133 @@
+import BroadsheetModel
+import BroadsheetText
+import Foundation
+
+/// One file of the index before serialisation: its id (see `SearchIndexLayout`) and JSON bytes.
+public struct SearchIndexFile: Sendable, Equatable {
+    public var id: String
+    public var json: Data
+}
+
+/// Builds the sharded positional index of docs/search-index.md from the site's articles.
+public struct SearchIndexBuilder: Sendable {
+    public var normalizer: SearchNormalizer
+    public var topics: [SearchIndexManifest.Topic]
+    /// Posting shards are sized so that the keys sharing a shard weigh about this much together.
+    public var targetShardBytes = 24 * 1024
+    /// A key whose postings weigh more than this gets a file of its own.
+    public var ownFileBytes = 12 * 1024
+    public var docsPerChunk = 2
+    public var ranking = SearchIndexManifest.Ranking(k1: 1.2, b: 0.75, headBonus: 100)
+
+    public init(normalizer: SearchNormalizer = SearchNormalizer(), topics: [SearchIndexManifest.Topic] = []) {
+        self.normalizer = normalizer
+        self.topics = topics
+    }
+
+    /// Doc ids run newest first; undated articles come last; ties by URL.
+    static func ordered(_ articles: [Article]) -> [Article] {
+        articles.sorted { a, b in
+            let da = a.date?.iso ?? "", db = b.date?.iso ?? ""
+            if da != db { return da > db }
+            return a.slug < b.slug
+        }
+    }
+
+    public static func lengthBucket(_ length: Int) -> Int {
+        min(31, Int((2 * log2(Double(length + 1))).rounded(.down)))
+    }
+
+    public func build(articles: [Article]) -> [SearchIndexFile] {
+        let docs = Self.ordered(articles)
+        var postings = PostingAccumulator()
+        var totalLength = 0
+        var years: [String: [Int]] = [:]
+        let tokenizer = SearchTokenizer()
+        for (id, article) in docs.enumerated() {
+            var units: [SearchUnit] = []
+            var pos = 0
+            for field in [article.kicker, article.title, article.subtitle] {
+                if let field, !field.isEmpty { pos = tokenizer.tokenize(normalizer.normalize(field), from: pos, into: &units) }
+            }
+            let headEnd = pos
+            tokenizer.tokenize(normalizer.normalize(article.plainText), from: pos, into: &units)
+            totalLength += units.count
+            postings.add(doc: id, keys: tokenizer.indexKeys(units), headEnd: headEnd, bucket: Self.lengthBucket(units.count))
+            for topic in article.topics { postings.addMarker(doc: id, key: SearchIndexLayout.topicKeyPrefix + topic) }
+            if let year = article.date?.year {
+                let key = String(year)
+                years[key] = [years[key]?[0] ?? id, id]
+            }
+        }
+        let terms = postings.finish()
+        var files: [SearchIndexFile] = []
+        let shards = shardCount(terms)
+        files += postingFiles(terms, shards: shards)
+        files += docChunks(docs)
+        let lengths = (0..<32).map { Int((pow(2.0, Double($0) / 2) + pow(2.0, Double($0 + 1) / 2)) / 2 - 1) }
+        let manifest = SearchIndexManifest(
+            format: SearchIndexManifest.formatName, version: SearchIndexManifest.currentVersion,
+            docCount: docs.count, avgLength: docs.isEmpty ? 1 : (Double(totalLength) / Double(docs.count) * 100).rounded() / 100,
+            lengths: lengths, postingShards: shards, docsPerChunk: docsPerChunk, years: years, topics: topics,
+            fold: foldString(), ranking: ranking)
+        files.insert(SearchIndexFile(id: SearchIndexLayout.manifestID, json: Self.encode(manifest)), at: 0)
+        return files
+    }
+
+    func shardCount(_ terms: [(key: String, postings: [UInt8])]) -> Int {
+        let small = terms.reduce(0) { $0 + ($1.postings.count <= ownFileBytes ? $1.postings.count + $1.key.utf8.count + 6 : 0) }
+        var shards = 1
+        while small / shards > targetShardBytes { shards *= 2 }
+        return shards
+    }
+
+    func postingFiles(_ terms: [(key: String, postings: [UInt8])], shards: Int) -> [SearchIndexFile] {
+        var byShard: [String: SearchPostingShard] = [:]
+        var files: [SearchIndexFile] = []
+        for shard in 0..<shards { byShard["p/\(shard)"] = SearchPostingShard(id: "p/\(shard)", terms: [:], files: [:]) }
+        for term in terms {
+            let shard = SearchIndexLayout.shardID(for: term.key, shards: shards)
+            let encoded = String(decoding: term.postings, as: UTF8.self)
+            if term.postings.count > ownFileBytes {
+                let id = "\(shard)-\(byShard[shard]!.files.count)"
+                byShard[shard]!.files[term.key] = id
+                files.append(SearchIndexFile(id: id, json: Self.encode(SearchPostingFile(id: id, term: term.key, postings: encoded))))
+            } else {
+                byShard[shard]!.terms[term.key] = encoded
+            }
+        }
+        for shard in 0..<shards {
+            let value = byShard["p/\(shard)"]!
+            files.append(SearchIndexFile(id: value.id, json: Self.encode(value)))
+        }
+        return files
+    }
+
+    func docChunks(_ docs: [Article]) -> [SearchIndexFile] {
+        stride(from: 0, to: docs.count, by: docsPerChunk).map { start in
+            let id = SearchIndexLayout.chunkID(for: start, docsPerChunk: docsPerChunk)
+            let chunk = SearchDocChunk(id: id, docs: docs[start..<min(docs.count, start + docsPerChunk)].map { article in
+                SearchDoc(url: "articles/\(article.slug).html", title: article.title, kicker: article.kicker,
+                          subtitle: article.subtitle, date: article.date?.iso, topics: article.topics,
+                          text: article.body.map(\.plainText).filter { !$0.isEmpty })
+            })
+            return SearchIndexFile(id: id, json: Self.encode(chunk))
+        }
+    }
+
+    func foldString() -> String {
+        var out = String.UnicodeScalarView()
+        for (from, to) in normalizer.folding.map.sorted(by: { $0.key.value < $1.key.value }) {
+            out.append(from)
+            out.append(to)
+        }
+        return String(out)
+    }
+
+    static func encode<T: Encodable>(_ value: T) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding these plain value types cannot fail.
+        return try! encoder.encode(value)
+    }
+}

@@ -1,0 +1,107 @@
+/// `search-index.json`: the entry point of the index, read first by every engine
+/// (format in docs/search-index.md). Everything else lives in shards it names by rule.
+public struct SearchIndexManifest: Codable, Sendable, Equatable {
+    public static let formatName = "broadsheet-search"
+    public static let currentVersion = 2
+
+    public struct Topic: Codable, Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public init(id: String, name: String) {
+            self.id = id
+            self.name = name
+        }
+    }
+
+    public struct Ranking: Codable, Sendable, Equatable {
+        public var k1: Double
+        public var b: Double
+        /// Added once per query term that occurs in the head (kicker, title, subtitle), so head
+        /// hits rank above body hits.
+        public var headBonus: Double
+        public init(k1: Double, b: Double, headBonus: Double) {
+            self.k1 = k1
+            self.b = b
+            self.headBonus = headBonus
+        }
+    }
+
+    public var format: String
+    public var version: Int
+    public var docCount: Int
+    /// Mean document length in units, for BM25's length normalisation.
+    public var avgLength: Double
+    /// Representative length of each length bucket stored in postings.
+    public var lengths: [Int]
+    /// Number of posting shards, a power of two; a key's shard is `fnv1a(key) & (postingShards - 1)`.
+    public var postingShards: Int
+    /// Documents per `d/N` chunk; doc id `i` lives in chunk `i / docsPerChunk`.
+    public var docsPerChunk: Int
+    /// Year → first and last doc id (ids run newest first, so each year is one range).
+    public var years: [String: [Int]]
+    public var topics: [Topic]
+    /// Traditional → simplified pairs, two characters each, applied after NFKC and lower-casing.
+    public var fold: String
+    public var ranking: Ranking
+}
+
+/// One document's display record, kept in the doc chunks `d/N`.
+public struct SearchDoc: Codable, Sendable, Equatable {
+    public var url: String
+    public var title: String
+    public var kicker: String?
+    public var subtitle: String?
+    public var date: String?
+    public var topics: [String]
+    /// Body blocks in the article's own script, for excerpts.
+    public var text: [String]
+}
+
+public struct SearchDocChunk: Codable, Sendable, Equatable {
+    public var id: String
+    public var docs: [SearchDoc]
+}
+
+/// A posting shard `p/N`: encoded postings per key, or the id of the key's own file when large.
+public struct SearchPostingShard: Codable, Sendable, Equatable {
+    public var id: String
+    public var terms: [String: String]
+    public var files: [String: String]
+}
+
+/// The postings of one large key, in its own file `p/N-M`.
+public struct SearchPostingFile: Codable, Sendable, Equatable {
+    public var id: String
+    public var term: String
+    public var postings: String
+}
+
+/// Shared naming rules of the index files.
+public enum SearchIndexLayout {
+    public static let manifestID = "index"
+    /// Prefix of the pseudo-keys that list a topic's documents.
+    public static let topicKeyPrefix = "#t:"
+
+    /// Path of a file id relative to the site: `index` → `search-index.json`, `p/3` → `search/p/3.json`.
+    public static func path(for id: String, ext: String) -> String {
+        id == manifestID ? "search-index.\(ext)" : "search/\(id).\(ext)"
+    }
+
+    /// FNV-1a over the key's Unicode scalar values (one step per scalar), 32 bits.
+    public static func hash(_ key: String) -> UInt32 {
+        var h: UInt32 = 2_166_136_261
+        for scalar in key.unicodeScalars {
+            h ^= scalar.value
+            h = h &* 16_777_619
+        }
+        return h
+    }
+
+    public static func shardID(for key: String, shards: Int) -> String {
+        "p/\(Int(hash(key)) & (shards - 1))"
+    }
+
+    public static func chunkID(for doc: Int, docsPerChunk: Int) -> String {
+        "d/\(doc / docsPerChunk)"
+    }
+}
