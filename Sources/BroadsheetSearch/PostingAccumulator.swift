@@ -5,6 +5,7 @@ struct PostingAccumulator {
     private var keys: [String] = []
     private var bytes: [[UInt8]] = []
     private var lastDoc: [Int] = []
+    private var unpositioned: [Bool] = []
 
     private mutating func termID(_ key: String) -> Int {
         if let id = ids[key] { return id }
@@ -13,11 +14,12 @@ struct PostingAccumulator {
         keys.append(key)
         bytes.append([])
         lastDoc.append(-1)
+        unpositioned.append(SearchKey.isUnigram(key))
         return id
     }
 
     /// Adds one document's keys (any order). `headEnd`: first position after the head fields.
-    mutating func add(doc: Int, keys docKeys: [SearchKey], headEnd: Int, bucket: Int) {
+    mutating func add(doc: Int, keys docKeys: [SearchKey], headEnd: Int) {
         var pairs: [UInt64] = []
         pairs.reserveCapacity(docKeys.count)
         for key in docKeys { pairs.append(UInt64(termID(key.key)) << 32 | UInt64(key.offset)) }
@@ -30,13 +32,14 @@ struct PostingAccumulator {
             let positions = pairs[i..<end].map { Int($0 & 0xFFFF_FFFF) }
             let head = positions.reduce(0) { $0 + ($1 < headEnd ? 1 : 0) }
             PostingCodec.append(doc - lastDoc[term], to: &bytes[term])
-            PostingCodec.append(bucket, to: &bytes[term])
-            PostingCodec.append(head, to: &bytes[term])
-            PostingCodec.append(positions.count - head, to: &bytes[term])
-            var previous = -1
-            for position in positions {
-                PostingCodec.append(position - previous, to: &bytes[term])
-                previous = position
+            PostingCodec.append(positions.count * 2 + (head > 0 ? 1 : 0), to: &bytes[term])
+            if head > 0 { PostingCodec.append(head, to: &bytes[term]) }
+            if !unpositioned[term] {
+                var previous = -1
+                for position in positions {
+                    PostingCodec.append(position - previous, to: &bytes[term])
+                    previous = position
+                }
             }
             lastDoc[term] = doc
             i = end

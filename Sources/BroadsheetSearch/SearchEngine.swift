@@ -89,9 +89,7 @@ public struct SearchEngine: Sendable {
             for (t, m) in matches.enumerated() {
                 let hit = m[doc]!
                 let tf = Double(hit.head + hit.body)
-                let dl = Double(manifest.lengths[min(hit.bucket, manifest.lengths.count - 1)])
-                let norm = r.k1 * (1 - r.b + r.b * dl / manifest.avgLength)
-                score += idfs[t] * (tf * (r.k1 + 1)) / (tf + norm)
+                score += idfs[t] * (tf * (r.k1 + 1)) / (tf + r.k1)
                 if hit.head > 0 { score += r.headBonus }
             }
             return (doc, (score * 10000).rounded() / 10000)
@@ -115,25 +113,34 @@ public struct SearchEngine: Sendable {
     }
 
     /// Documents where the keys sit at their offsets from a common start: the phrase occurs.
+    /// The first positioned key anchors each occurrence; unpositioned (unigram) keys need only be present.
     func match(_ keys: [SearchKey]) throws -> [Int: PostingMatch] {
-        var lists: [[PostingEntry]] = []
-        for key in keys { lists.append(try postings(key.key)) }
-        guard let first = lists.first else { return [:] }
-        if lists.count == 1 {
-            return Dictionary(first.map { ($0.doc, PostingMatch(head: $0.head, body: $0.body, bucket: $0.bucket)) }, uniquingKeysWith: { a, _ in a })
+        var lists: [[Int: PostingEntry]] = []
+        var anchorList: [PostingEntry] = []
+        let anchor = keys.firstIndex(where: \.positioned) ?? 0
+        for (k, key) in keys.enumerated() {
+            let list = try postings(key.key)
+            if k == anchor { anchorList = list }
+            lists.append(Dictionary(list.map { ($0.doc, $0) }, uniquingKeysWith: { a, _ in a }))
         }
-        let others = lists.dropFirst().map { list in Dictionary(list.map { ($0.doc, Set($0.positions)) }, uniquingKeysWith: { a, _ in a }) }
         var result: [Int: PostingMatch] = [:]
-        for entry in first {
-            let sets = others.compactMap { $0[entry.doc] }
-            guard sets.count == others.count else { continue }
-            var head = 0, body = 0
-            for (i, start) in entry.positions.enumerated() {
-                var all = true
-                for (k, set) in sets.enumerated() where !set.contains(start + keys[k + 1].offset) { all = false; break }
-                if all { if i < entry.head { head += 1 } else { body += 1 } }
+        entries: for entry in anchorList {
+            var others: [(offset: Int, positions: Set<Int>?)] = []
+            for (k, key) in keys.enumerated() where k != anchor {
+                guard let other = lists[k][entry.doc] else { continue entries }
+                if key.positioned { others.append((key.offset - keys[anchor].offset, Set(other.positions))) }
             }
-            if head + body > 0 { result[entry.doc] = PostingMatch(head: head, body: body, bucket: entry.bucket) }
+            if others.isEmpty || !keys[anchor].positioned {
+                result[entry.doc] = PostingMatch(head: entry.head, body: entry.body)
+                continue
+            }
+            var head = 0, body = 0
+            for (i, position) in entry.positions.enumerated() {
+                if others.allSatisfy({ $0.positions!.contains(position + $0.offset) }) {
+                    if i < entry.head { head += 1 } else { body += 1 }
+                }
+            }
+            if head + body > 0 { result[entry.doc] = PostingMatch(head: head, body: body) }
         }
         return result
     }
@@ -153,7 +160,8 @@ public struct SearchEngine: Sendable {
 
     func postings(_ key: String) throws -> [PostingEntry] {
         guard let text = try encodedPostings(key) else { return [] }
-        guard let numbers = PostingCodec.decode(text), let entries = PostingEntry.decode(numbers) else {
+        guard let numbers = PostingCodec.decode(text),
+              let entries = PostingEntry.decode(numbers, positioned: !SearchKey.isUnigram(key)) else {
             throw SearchIndexCorrupt(message: "postings of \(key) cannot be decoded")
         }
         return entries
@@ -169,32 +177,39 @@ public struct SearchEngine: Sendable {
 struct PostingMatch: Equatable {
     var head: Int
     var body: Int
-    var bucket: Int
 }
 
-/// One document's entry in a key's postings.
+/// One document's entry in a key's postings: doc delta, tf × 2 + (1 if any hit is in the head),
+/// the head count when that bit is set, then (positioned keys only) tf position deltas.
 struct PostingEntry: Equatable {
     var doc: Int
-    var bucket: Int
     var head: Int
     var body: Int
     var positions: [Int]
 
-    static func decode(_ numbers: [Int]) -> [PostingEntry]? {
+    static func decode(_ numbers: [Int], positioned: Bool) -> [PostingEntry]? {
         var entries: [PostingEntry] = []
         var i = 0, doc = -1
         while i < numbers.count {
-            guard i + 4 <= numbers.count else { return nil }
+            guard i + 2 <= numbers.count else { return nil }
             doc += numbers[i]
-            let head = numbers[i + 2], body = numbers[i + 3]
-            let count = head + body
-            guard i + 4 + count <= numbers.count else { return nil }
+            let tf = numbers[i + 1] >> 1
+            var head = 0
+            i += 2
+            if numbers[i - 1] & 1 == 1 {
+                guard i < numbers.count else { return nil }
+                head = numbers[i]
+                i += 1
+            }
             var positions: [Int] = []
-            positions.reserveCapacity(count)
-            var position = -1
-            for k in 0..<count { position += numbers[i + 4 + k]; positions.append(position) }
-            entries.append(PostingEntry(doc: doc, bucket: numbers[i + 1], head: head, body: body, positions: positions))
-            i += 4 + count
+            if positioned {
+                guard i + tf <= numbers.count else { return nil }
+                positions.reserveCapacity(tf)
+                var position = -1
+                for k in 0..<tf { position += numbers[i + k]; positions.append(position) }
+                i += tf
+            }
+            entries.append(PostingEntry(doc: doc, head: head, body: tf - head, positions: positions))
         }
         return entries
     }

@@ -17,7 +17,7 @@ public struct SearchIndexBuilder: Sendable {
     /// A key whose postings weigh more than this gets a file of its own.
     public var ownFileBytes = 12 * 1024
     public var docsPerChunk = 2
-    public var ranking = SearchIndexManifest.Ranking(k1: 1.2, b: 0.75, headBonus: 100)
+    public var ranking = SearchIndexManifest.Ranking(k1: 1.2, headBonus: 100)
 
     public init(normalizer: SearchNormalizer = SearchNormalizer(), topics: [SearchIndexManifest.Topic] = []) {
         self.normalizer = normalizer
@@ -33,14 +33,9 @@ public struct SearchIndexBuilder: Sendable {
         }
     }
 
-    public static func lengthBucket(_ length: Int) -> Int {
-        min(31, Int((2 * log2(Double(length + 1))).rounded(.down)))
-    }
-
     public func build(articles: [Article]) -> [SearchIndexFile] {
         let docs = Self.ordered(articles)
         var postings = PostingAccumulator()
-        var totalLength = 0
         var years: [String: [Int]] = [:]
         let tokenizer = SearchTokenizer()
         for (id, article) in docs.enumerated() {
@@ -51,8 +46,7 @@ public struct SearchIndexBuilder: Sendable {
             }
             let headEnd = pos
             tokenizer.tokenize(normalizer.normalize(article.plainText), from: pos, into: &units)
-            totalLength += units.count
-            postings.add(doc: id, keys: tokenizer.indexKeys(units), headEnd: headEnd, bucket: Self.lengthBucket(units.count))
+            postings.add(doc: id, keys: tokenizer.indexKeys(units), headEnd: headEnd)
             for topic in article.topics { postings.addMarker(doc: id, key: SearchIndexLayout.topicKeyPrefix + topic) }
             if let year = article.date?.year {
                 let key = String(year)
@@ -64,11 +58,9 @@ public struct SearchIndexBuilder: Sendable {
         let shards = shardCount(terms)
         files += postingFiles(terms, shards: shards)
         files += docChunks(docs)
-        let lengths = (0..<32).map { Int((pow(2.0, Double($0) / 2) + pow(2.0, Double($0 + 1) / 2)) / 2 - 1) }
         let manifest = SearchIndexManifest(
             format: SearchIndexManifest.formatName, version: SearchIndexManifest.currentVersion,
-            docCount: docs.count, avgLength: docs.isEmpty ? 1 : (Double(totalLength) / Double(docs.count) * 100).rounded() / 100,
-            lengths: lengths, postingShards: shards, docsPerChunk: docsPerChunk, years: years, topics: topics,
+            docCount: docs.count, postingShards: shards, docsPerChunk: docsPerChunk, years: years, topics: topics,
             fold: foldString(), ranking: ranking)
         files.insert(SearchIndexFile(id: SearchIndexLayout.manifestID, json: Self.encode(manifest)), at: 0)
         return files

@@ -14,14 +14,14 @@ public struct SearchIndexManifest: Codable, Sendable, Equatable {
     }
 
     public struct Ranking: Codable, Sendable, Equatable {
+        /// BM25 term-frequency saturation. There is no length normalisation (BM25's b = 0):
+        /// news articles are of similar length, and it saves a number per posting.
         public var k1: Double
-        public var b: Double
         /// Added once per query term that occurs in the head (kicker, title, subtitle), so head
         /// hits rank above body hits.
         public var headBonus: Double
-        public init(k1: Double, b: Double, headBonus: Double) {
+        public init(k1: Double, headBonus: Double) {
             self.k1 = k1
-            self.b = b
             self.headBonus = headBonus
         }
     }
@@ -29,10 +29,6 @@ public struct SearchIndexManifest: Codable, Sendable, Equatable {
     public var format: String
     public var version: Int
     public var docCount: Int
-    /// Mean document length in units, for BM25's length normalisation.
-    public var avgLength: Double
-    /// Representative length of each length bucket stored in postings.
-    public var lengths: [Int]
     /// Number of posting shards, a power of two; a key's shard is `fnv1a(key) & (postingShards - 1)`.
     public var postingShards: Int
     /// Documents per `d/N` chunk; doc id `i` lives in chunk `i / docsPerChunk`.

@@ -64,28 +64,42 @@ public struct SearchTokenizer: Sendable {
 }
 
 /// A key of the index at an offset: what a query term looks up, and where it must sit.
+/// Unigram keys (one Han character) carry no positions in the index; `positioned` is false.
 public struct SearchKey: Sendable, Equatable {
     public var key: String
     public var offset: Int
+    public var positioned: Bool { !SearchKey.isUnigram(key) }
+
+    public init(key: String, offset: Int) {
+        self.key = key
+        self.offset = offset
+    }
+
+    public static func isUnigram(_ key: String) -> Bool {
+        let scalars = key.unicodeScalars
+        return scalars.count == 1 && CJK.isIdeograph(scalars.first!)
+    }
 }
 
 extension SearchTokenizer {
     /// Every key the index stores for these units: each word, each Han character, and each pair
-    /// of Han characters at consecutive positions (keyed at the first one's position).
+    /// of units at consecutive positions of which at least one is Han (keyed at the first one).
     public func indexKeys(_ units: [SearchUnit]) -> [SearchKey] {
         var keys: [SearchKey] = []
         keys.reserveCapacity(units.count * 2)
         for (i, unit) in units.enumerated() {
             keys.append(SearchKey(key: unit.text, offset: unit.position))
-            if unit.kind == .han, i + 1 < units.count, units[i + 1].kind == .han, units[i + 1].position == unit.position + 1 {
+            if i + 1 < units.count, units[i + 1].position == unit.position + 1,
+               unit.kind == .han || units[i + 1].kind == .han {
                 keys.append(SearchKey(key: unit.text + units[i + 1].text, offset: unit.position))
             }
         }
         return keys
     }
 
-    /// The fewest keys whose positions prove a phrase: words as they are, a lone Han character as
-    /// a unigram, a Han run of length L as bigrams at offsets 0, 2, 4, … and L−2.
+    /// The fewest keys whose positions prove a phrase: words as they are; a Han run of length
+    /// L ≥ 2 as pairs at offsets 0, 2, 4, … and L−2; a lone Han character as its pair with the
+    /// adjacent word, or, with no adjacent unit, as an unpositioned unigram.
     public func coverKeys(_ units: [SearchUnit]) -> [SearchKey] {
         var keys: [SearchKey] = []
         var i = 0
@@ -99,12 +113,18 @@ extension SearchTokenizer {
             var end = i + 1
             while end < units.count, units[end].kind == .han, units[end].position == units[end - 1].position + 1 { end += 1 }
             let run = Array(units[i..<end])
-            if run.count == 1 {
-                keys.append(SearchKey(key: unit.text, offset: unit.position))
-            } else {
+            if run.count > 1 {
                 var starts = Array(stride(from: 0, through: run.count - 2, by: 2))
                 if starts.last != run.count - 2 { starts.append(run.count - 2) }
                 for s in starts { keys.append(SearchKey(key: run[s].text + run[s + 1].text, offset: run[s].position)) }
+            } else if end < units.count, units[end].position == unit.position + 1 {
+                // The pair proves the following word too, so that word needs no key of its own.
+                keys.append(SearchKey(key: unit.text + units[end].text, offset: unit.position))
+                end += 1
+            } else if i > 0, units[i - 1].position == unit.position - 1 {
+                keys[keys.count - 1] = SearchKey(key: units[i - 1].text + unit.text, offset: units[i - 1].position)
+            } else {
+                keys.append(SearchKey(key: unit.text, offset: unit.position))
             }
             i = end
         }
