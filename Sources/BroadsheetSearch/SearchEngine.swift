@@ -113,36 +113,42 @@ public struct SearchEngine: Sendable {
     }
 
     /// Documents where the keys sit at their offsets from a common start: the phrase occurs.
-    /// The first positioned key anchors each occurrence; unpositioned (unigram) keys need only be present.
+    /// The positioned key with the fewest docs anchors each occurrence; unpositioned (unigram)
+    /// keys need only be present.
     func match(_ keys: [SearchKey]) throws -> [Int: PostingMatch] {
-        var lists: [[Int: PostingEntry]] = []
-        var anchorList: [PostingEntry] = []
-        let anchor = keys.firstIndex(where: \.positioned) ?? 0
-        for (k, key) in keys.enumerated() {
-            let list = try postings(key.key)
-            if k == anchor { anchorList = list }
-            lists.append(Dictionary(list.map { ($0.doc, $0) }, uniquingKeysWith: { a, _ in a }))
-        }
+        let lists = try keys.map { try postings($0.key) }
+        let positioned = keys.indices.filter { keys[$0].positioned }
+        let anchor = positioned.min { lists[$0].count < lists[$1].count } ?? 0
+        let maps = lists.map { list in Dictionary(list.map { ($0.doc, $0) }, uniquingKeysWith: { a, _ in a }) }
         var result: [Int: PostingMatch] = [:]
-        entries: for entry in anchorList {
-            var others: [(offset: Int, positions: Set<Int>?)] = []
+        entries: for entry in lists[anchor] {
+            var others: [(offset: Int, positions: [Int])] = []
             for (k, key) in keys.enumerated() where k != anchor {
-                guard let other = lists[k][entry.doc] else { continue entries }
-                if key.positioned { others.append((key.offset - keys[anchor].offset, Set(other.positions))) }
+                guard let other = maps[k][entry.doc] else { continue entries }
+                if key.positioned { others.append((key.offset - keys[anchor].offset, other.positions)) }
             }
-            if others.isEmpty || !keys[anchor].positioned {
+            if others.isEmpty || positioned.isEmpty {
                 result[entry.doc] = PostingMatch(head: entry.head, body: entry.body)
                 continue
             }
             var head = 0, body = 0
-            for (i, position) in entry.positions.enumerated() {
-                if others.allSatisfy({ $0.positions!.contains(position + $0.offset) }) {
-                    if i < entry.head { head += 1 } else { body += 1 }
-                }
+            for (i, position) in entry.positions.enumerated()
+            where others.allSatisfy({ Self.containsSorted($0.positions, position + $0.offset) }) {
+                if i < entry.head { head += 1 } else { body += 1 }
             }
             if head + body > 0 { result[entry.doc] = PostingMatch(head: head, body: body) }
         }
         return result
+    }
+
+    static func containsSorted(_ list: [Int], _ value: Int) -> Bool {
+        var lo = 0, hi = list.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if list[mid] == value { return true }
+            if list[mid] < value { lo = mid + 1 } else { hi = mid - 1 }
+        }
+        return false
     }
 
     func shard(for key: String) throws -> SearchPostingShard {

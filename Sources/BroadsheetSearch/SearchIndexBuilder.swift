@@ -17,6 +17,8 @@ public struct SearchIndexBuilder: Sendable {
     /// A key whose postings weigh more than this gets a file of its own.
     public var ownFileBytes = 12 * 1024
     public var docsPerChunk = 2
+    /// Body characters kept in a doc chunk for excerpts; longer bodies also get an `x/N` file.
+    public var excerptTextLimit = 600
     public var ranking = SearchIndexManifest.Ranking(k1: 1.2, headBonus: 100)
 
     public init(normalizer: SearchNormalizer = SearchNormalizer(), topics: [SearchIndexManifest.Topic] = []) {
@@ -96,15 +98,35 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     func docChunks(_ docs: [Article]) -> [SearchIndexFile] {
-        stride(from: 0, to: docs.count, by: docsPerChunk).map { start in
+        var files: [SearchIndexFile] = []
+        for start in stride(from: 0, to: docs.count, by: docsPerChunk) {
+            var records: [SearchDoc] = []
+            for id in start..<min(docs.count, start + docsPerChunk) {
+                let article = docs[id]
+                let text = article.body.map(\.plainText).filter { !$0.isEmpty }
+                let cut = Self.cut(text, limit: excerptTextLimit)
+                let more = cut == text ? nil : "x/\(id)"
+                if let more { files.append(SearchIndexFile(id: more, json: Self.encode(SearchDocText(id: more, text: text)))) }
+                records.append(SearchDoc(url: "articles/\(article.slug).html", title: article.title, kicker: article.kicker,
+                                         subtitle: article.subtitle, date: article.date?.iso, topics: article.topics,
+                                         text: cut, more: more))
+            }
             let id = SearchIndexLayout.chunkID(for: start, docsPerChunk: docsPerChunk)
-            let chunk = SearchDocChunk(id: id, docs: docs[start..<min(docs.count, start + docsPerChunk)].map { article in
-                SearchDoc(url: "articles/\(article.slug).html", title: article.title, kicker: article.kicker,
-                          subtitle: article.subtitle, date: article.date?.iso, topics: article.topics,
-                          text: article.body.map(\.plainText).filter { !$0.isEmpty })
-            })
-            return SearchIndexFile(id: id, json: Self.encode(chunk))
+            files.append(SearchIndexFile(id: id, json: Self.encode(SearchDocChunk(id: id, docs: records))))
         }
+        return files
+    }
+
+    /// The leading blocks up to `limit` characters, the last one cut short.
+    static func cut(_ blocks: [String], limit: Int) -> [String] {
+        var kept: [String] = []
+        var remaining = limit
+        for block in blocks {
+            guard remaining > 0 else { break }
+            kept.append(block.count <= remaining ? block : String(block.prefix(remaining)))
+            remaining -= block.count
+        }
+        return kept
     }
 
     func foldString() -> String {

@@ -49,7 +49,17 @@ public struct SearchDoc: Codable, Sendable, Equatable {
     public var subtitle: String?
     public var date: String?
     public var topics: [String]
-    /// Body blocks in the article's own script, for excerpts.
+    /// Body blocks in the article's own script, for excerpts, cut after about
+    /// `SearchIndexBuilder.excerptTextLimit` characters.
+    public var text: [String]
+    /// When `text` was cut: the id of the file holding the whole body (`x/N`), loaded only for an
+    /// excerpt whose hit lies beyond the cut.
+    public var more: String?
+}
+
+/// The whole body of a long document, `x/N`.
+public struct SearchDocText: Codable, Sendable, Equatable {
+    public var id: String
     public var text: [String]
 }
 

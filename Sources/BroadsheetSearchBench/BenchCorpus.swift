@@ -4,7 +4,7 @@ import Foundation
 /// Reads the two benchmark corpus forms into articles: gen_corpus.py's Markdown, and the real
 /// People's Daily corpus (line 1 kicker, line 2 title, line 3 subtitle, then paragraphs).
 enum BenchCorpus {
-    static let topicIDs = ["就业": "employment", "生态环境": "ecology", "乡村振兴": "rural-revitalization"]
+    static let topicIDs = ["就业": "employment", "生态": "ecology", "生态环境": "ecology", "乡村振兴": "rural-revitalization"]
 
     static func files(in folder: URL, ext: String) -> [URL] {
         let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)

@@ -178,32 +178,46 @@
       return data.terms[key] || null;
     });
   };
-  // Docs where the keys sit at their offsets from a common start. The first positioned key
-  // anchors each occurrence; unpositioned (unigram) keys need only be present.
+  function hasSorted(list, x) {
+    var lo = 0, hi = list.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (list[mid] === x) return true;
+      if (list[mid] < x) lo = mid + 1; else hi = mid - 1;
+    }
+    return false;
+  }
+  // Docs where the keys sit at their offsets from a common start. The positioned key with the
+  // fewest docs anchors each occurrence; unpositioned (unigram) keys need only be present.
   Engine.prototype.match = function (keys) {
     var self = this;
     return Promise.all(keys.map(function (k) { return self.encodedPostings(k.key); })).then(function (texts) {
-      var anchor = 0;
-      for (var a = 0; a < keys.length; a++) if (!isUnigram(keys[a].key)) { anchor = a; break; }
-      var anchorList = [], maps = texts.map(function (t, k) {
-        var list = t ? decodeEntries(t, !isUnigram(keys[k].key)) : [], m = new Map();
-        if (k === anchor) anchorList = list;
-        list.forEach(function (e) { if (!m.has(e.doc)) m.set(e.doc, e); });
+      var lists = texts.map(function (t, k) { return t ? decodeEntries(t, !isUnigram(keys[k].key)) : []; });
+      var anchor = -1;
+      for (var a = 0; a < keys.length; a++) {
+        if (!isUnigram(keys[a].key) && (anchor < 0 || lists[a].length < lists[anchor].length)) anchor = a;
+      }
+      var anchorPositioned = anchor >= 0;
+      if (anchor < 0) anchor = 0;
+      var maps = lists.map(function (list, k) {
+        if (k === anchor) return null;
+        var m = new Map();
+        list.forEach(function (e) { m.set(e.doc, e); });
         return m;
       });
-      var anchorPositioned = !isUnigram(keys[anchor].key), result = new Map();
-      anchorList.forEach(function (e) {
+      var result = new Map();
+      lists[anchor].forEach(function (e) {
         var others = [];
         for (var k = 0; k < keys.length; k++) {
           if (k === anchor) continue;
           var other = maps[k].get(e.doc);
           if (!other) return;
-          if (!isUnigram(keys[k].key)) others.push({ offset: keys[k].offset - keys[anchor].offset, positions: new Set(other.positions) });
+          if (!isUnigram(keys[k].key)) others.push({ offset: keys[k].offset - keys[anchor].offset, positions: other.positions });
         }
         if (!others.length || !anchorPositioned) { result.set(e.doc, { head: e.head, body: e.body }); return; }
         var head = 0, body = 0;
         e.positions.forEach(function (p, i) {
-          for (var o = 0; o < others.length; o++) if (!others[o].positions.has(p + others[o].offset)) return;
+          for (var o = 0; o < others.length; o++) if (!hasSorted(others[o].positions, p + others[o].offset)) return;
           if (i < e.head) head += 1; else body += 1;
         });
         if (head + body > 0) result.set(e.doc, { head: head, body: body });
@@ -248,13 +262,14 @@
           for (var x = 0; x < excluded.length; x++) if (excluded[x].has(doc)) return;
           if (range && (doc < range[0] || doc > range[1])) return;
           if (topicDocs && !topicDocs.has(doc)) return;
-          var score = 0;
+          var score = 0, bodyHits = 0;
           for (var u = 0; u < matches.length; u++) {
             var hit = matches[u].get(doc), tf = hit.head + hit.body;
             score += idfs[u] * (tf * (r.k1 + 1)) / (tf + r.k1);
+            bodyHits += hit.body;
             if (hit.head > 0) score += r.headBonus;
           }
-          ranked.push({ doc: doc, score: Math.round(score * 10000) / 10000 });
+          ranked.push({ doc: doc, score: Math.round(score * 10000) / 10000, bodyHits: bodyHits });
         });
         ranked.sort(function (p, q) { return p.score !== q.score ? q.score - p.score : p.doc - q.doc; });
         return { terms: terms, ranked: ranked };
@@ -273,7 +288,10 @@
           terms: r.terms, total: r.ranked.length,
           results: page.map(function (x, i) {
             var d = docs[i];
-            return { id: x.doc, url: d.url, title: d.title, kicker: d.kicker, date: d.date, topics: d.topics, score: x.score, doc: d };
+            return {
+              id: x.doc, url: d.url, title: d.title, kicker: d.kicker, date: d.date, topics: d.topics, score: x.score,
+              bodyHits: x.bodyHits, doc: d,
+            };
           }),
         };
       });
@@ -376,7 +394,7 @@
   if (typeof document === "undefined") return;
   var script = document.currentScript;
   var root = (script && script.getAttribute("data-root")) || "";
-  var PAGE = 20;
+  var PAGE = 10;
 
   function mark(parent, text, ranges) {
     var at = 0;
@@ -435,11 +453,19 @@
         meta.appendChild(document.createTextNode((r.date ? " · " : "") + r.topics.map(topicName).join("、")));
       }
       li.appendChild(meta);
-      var ex = excerpt(r.doc, terms, engine.normalize, 90);
       var p = document.createElement("p");
       p.className = "search-result-excerpt";
-      mark(p, (ex.prefix ? "…" : "") + ex.text + (ex.suffix ? "…" : ""),
-        ex.ranges.map(function (rg) { return ex.prefix ? [rg[0] + 1, rg[1] + 1] : rg; }));
+      function fill(doc) {
+        var ex = excerpt(doc, terms, engine.normalize, 90);
+        p.textContent = "";
+        mark(p, (ex.prefix ? "…" : "") + ex.text + (ex.suffix ? "…" : ""),
+          ex.ranges.map(function (rg) { return ex.prefix ? [rg[0] + 1, rg[1] + 1] : rg; }));
+        return ex;
+      }
+      // A long body is cut in the doc chunk; load the whole body only when the hit lies beyond the cut.
+      if (!fill(r.doc).ranges.length && r.doc.more && r.bodyHits > 0) {
+        engine.load(r.doc.more).then(function (whole) { fill({ text: whole.text }); }, function () {});
+      }
       li.appendChild(p);
       return li;
     }
@@ -448,8 +474,11 @@
       if (!append) { shown = 0; current = query; }
       if (!query.trim()) {
         list.textContent = ""; status.textContent = ""; more.hidden = true;
+        list.removeAttribute("data-search-state");
         return Promise.resolve();
       }
+      var began = Date.now();
+      list.setAttribute("data-search-state", "loading");
       return engine.search(query, { offset: shown, limit: PAGE }).then(function (res) {
         if (mine !== generation) return;
         if (!append) list.textContent = "";
@@ -457,9 +486,13 @@
         shown += res.results.length;
         status.textContent = res.total ? "找到 " + res.total + " 篇文章" : "没有找到与“" + query + "”相关的文章";
         more.hidden = shown >= res.total;
+        list.setAttribute("data-search-ms", String(Date.now() - began));
+        if (global.performance) list.setAttribute("data-search-at", String(Math.round(performance.now())));
+        list.setAttribute("data-search-state", "done");
       }, function (err) {
         if (mine !== generation) return;
         status.textContent = "搜索索引无法加载";
+        list.setAttribute("data-search-state", "error");
         if (global.console) console.error(err);
       });
     }

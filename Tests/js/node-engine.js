@@ -29,11 +29,11 @@ function createNodeEngine(site, options = {}) {
       stats.files.push(id);
       stats.bytes += Buffer.byteLength(text, "utf8");
       if (options.twins) {
+        // The twin calls globalThis.BroadsheetSearch.register(id, data); catch that call.
         let captured;
-        const sandbox = { globalThis: null };
-        sandbox.globalThis = sandbox;
-        sandbox.BroadsheetSearch = { register: (i, d) => { captured = d; } };
-        vm.runInNewContext(text, sandbox);
+        const register = api.register;
+        api.register = (i, d) => { captured = d; };
+        try { vm.runInThisContext(text); } finally { api.register = register; }
         promise = Promise.resolve(captured);
       } else {
         promise = Promise.resolve(JSON.parse(text));
