@@ -24,6 +24,17 @@ public struct SearchResult: Codable, Sendable, Equatable {
         self.score = score
     }
 
+    /// Unknown dates and kickers are written as null, so every result has the same keys.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(url, forKey: .url)
+        try c.encode(title, forKey: .title)
+        try c.encode(kicker, forKey: .kicker)
+        try c.encode(date, forKey: .date)
+        try c.encode(topics, forKey: .topics)
+        try c.encode(score, forKey: .score)
+    }
+
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = -1

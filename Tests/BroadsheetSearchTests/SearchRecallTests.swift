@@ -70,22 +70,23 @@ struct SearchRecallTests {
         #expect(!corpus.containing("5g基站").isEmpty)
     }
 
+    /// Queries made of two sampled phrases, checked against the scan's answer for the pair.
+    func checkPairs(seed: UInt64, query: (String, String) -> String, truth: (Set<String>, Set<String>) -> Set<String>) throws {
+        let phrases = corpus.samplePhrases(count: 120, seed: seed)
+        for i in stride(from: 0, to: phrases.count - 1, by: 2) {
+            let q = query(phrases[i], phrases[i + 1])
+            #expect(try urls(q) == truth(corpus.containing(phrases[i]), corpus.containing(phrases[i + 1])), "\(q)")
+        }
+    }
+
     @Test("several terms combine with AND")
     func conjunction() throws {
-        let phrases = corpus.samplePhrases(count: 120, seed: 17)
-        for i in stride(from: 0, to: phrases.count - 1, by: 2) {
-            let truth = corpus.containing(phrases[i]).intersection(corpus.containing(phrases[i + 1]))
-            #expect(try urls("\(phrases[i]) \(phrases[i + 1])") == truth, "\(phrases[i]) \(phrases[i + 1])")
-        }
+        try checkPairs(seed: 17, query: { "\($0) \($1)" }, truth: { $0.intersection($1) })
     }
 
     @Test("-term excludes the articles that contain it")
     func exclusion() throws {
-        let phrases = corpus.samplePhrases(count: 120, seed: 19)
-        for i in stride(from: 0, to: phrases.count - 1, by: 2) {
-            let truth = corpus.containing(phrases[i]).subtracting(corpus.containing(phrases[i + 1]))
-            #expect(try urls("\(phrases[i]) -\(phrases[i + 1])") == truth, "\(phrases[i]) -\(phrases[i + 1])")
-        }
+        try checkPairs(seed: 19, query: { "\($0) -\($1)" }, truth: { $0.subtracting($1) })
         #expect(try urls("-就业").isEmpty, "exclusions alone select nothing")
     }
 
