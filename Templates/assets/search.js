@@ -132,20 +132,48 @@
     var cs = Array.from(key);
     return cs.length === 1 && isHan(cs[0].codePointAt(0));
   }
+  // Postings as parallel arrays (docs ascending): doc, head, body, and each entry's positions
+  // as pos[start[i]] … pos[start[i + 1] - 1]. Decoded straight from the text, no number list.
   function decodeEntries(text, positioned) {
-    var n = decodeNumbers(text), entries = [], i = 0, doc = -1;
-    while (i < n.length) {
-      doc += n[i];
-      var tf = n[i + 1] >> 1, head = 0, positions = [];
-      i += 2;
-      if (n[i - 1] & 1) { head = n[i]; i += 1; }
-      if (positioned) {
-        for (var k = 0, p = -1; k < tf; k++) { p += n[i + k]; positions.push(p); }
-        i += tf;
+    var docs = [], heads = [], bodies = [], start = [0], pos = [];
+    var field = 0, doc = -1, tf = 0, remaining = 0, p = -1, acc = 0;
+    // field: 0 doc delta, 1 tf×2+h, 2 head count, 3 positions
+    for (var i = 0; i < text.length; i++) {
+      var v = DIGIT[text.charCodeAt(i)];
+      if (v === undefined) throw new Error("search index: bad postings");
+      acc = acc * 32 + (v & 31);
+      if (v >= 32) continue;
+      var n = acc;
+      acc = 0;
+      if (field === 0) { doc += n; docs.push(doc); field = 1; }
+      else if (field === 1) {
+        tf = n >> 1;
+        heads.push(0);
+        bodies.push(tf);
+        if (n & 1) field = 2;
+        else if (positioned && tf > 0) { field = 3; remaining = tf; p = -1; }
+        else { start.push(pos.length); field = 0; }
+      } else if (field === 2) {
+        heads[heads.length - 1] = n;
+        bodies[bodies.length - 1] = tf - n;
+        if (positioned && tf > 0) { field = 3; remaining = tf; p = -1; }
+        else { start.push(pos.length); field = 0; }
+      } else {
+        p += n;
+        pos.push(p);
+        if (--remaining === 0) { start.push(pos.length); field = 0; }
       }
-      entries.push({ doc: doc, head: head, body: tf - head, positions: positions });
     }
-    return entries;
+    return { docs: docs, heads: heads, bodies: bodies, start: start, pos: pos };
+  }
+  function indexOfSorted(list, x, from, to) {
+    var lo = from, hi = to - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (list[mid] === x) return mid;
+      if (list[mid] < x) lo = mid + 1; else hi = mid - 1;
+    }
+    return -1;
   }
   function hash(key) {
     var h = 2166136261;
@@ -178,50 +206,42 @@
       return data.terms[key] || null;
     });
   };
-  function hasSorted(list, x) {
-    var lo = 0, hi = list.length - 1;
-    while (lo <= hi) {
-      var mid = (lo + hi) >> 1;
-      if (list[mid] === x) return true;
-      if (list[mid] < x) lo = mid + 1; else hi = mid - 1;
-    }
-    return false;
-  }
   // Docs where the keys sit at their offsets from a common start. The positioned key with the
   // fewest docs anchors each occurrence; unpositioned (unigram) keys need only be present.
   Engine.prototype.match = function (keys) {
     var self = this;
     return Promise.all(keys.map(function (k) { return self.encodedPostings(k.key); })).then(function (texts) {
-      var lists = texts.map(function (t, k) { return t ? decodeEntries(t, !isUnigram(keys[k].key)) : []; });
+      var lists = texts.map(function (t, k) { return decodeEntries(t || "", !isUnigram(keys[k].key)); });
       var anchor = -1;
       for (var a = 0; a < keys.length; a++) {
-        if (!isUnigram(keys[a].key) && (anchor < 0 || lists[a].length < lists[anchor].length)) anchor = a;
+        if (!isUnigram(keys[a].key) && (anchor < 0 || lists[a].docs.length < lists[anchor].docs.length)) anchor = a;
       }
       var anchorPositioned = anchor >= 0;
       if (anchor < 0) anchor = 0;
-      var maps = lists.map(function (list, k) {
-        if (k === anchor) return null;
-        var m = new Map();
-        list.forEach(function (e) { m.set(e.doc, e); });
-        return m;
-      });
-      var result = new Map();
-      lists[anchor].forEach(function (e) {
-        var others = [];
-        for (var k = 0; k < keys.length; k++) {
-          if (k === anchor) continue;
-          var other = maps[k].get(e.doc);
-          if (!other) return;
-          if (!isUnigram(keys[k].key)) others.push({ offset: keys[k].offset - keys[anchor].offset, positions: other.positions });
+      var A = lists[anchor], result = new Map();
+      var cursor = keys.map(function () { return 0; });
+      for (var e = 0; e < A.docs.length; e++) {
+        var doc = A.docs[e], found = [], missing = false;
+        for (var k = 0; k < keys.length && !missing; k++) {
+          if (k === anchor) { found.push(e); continue; }
+          var L = lists[k], at = indexOfSorted(L.docs, doc, cursor[k], L.docs.length);
+          if (at < 0) missing = true; else { cursor[k] = at; found.push(at); }
         }
-        if (!others.length || !anchorPositioned) { result.set(e.doc, { head: e.head, body: e.body }); return; }
-        var head = 0, body = 0;
-        e.positions.forEach(function (p, i) {
-          for (var o = 0; o < others.length; o++) if (!hasSorted(others[o].positions, p + others[o].offset)) return;
-          if (i < e.head) head += 1; else body += 1;
-        });
-        if (head + body > 0) result.set(e.doc, { head: head, body: body });
-      });
+        if (missing) continue;
+        if (!anchorPositioned || keys.length === 1) { result.set(doc, { head: A.heads[e], body: A.bodies[e] }); continue; }
+        var head = 0, body = 0, checked = 0;
+        for (var i = A.start[e]; i < A.start[e + 1]; i++) {
+          var ok = true;
+          for (var o = 0; o < keys.length && ok; o++) {
+            if (o === anchor || isUnigram(keys[o].key)) continue;
+            var O = lists[o], want = A.pos[i] - keys[anchor].offset + keys[o].offset;
+            ok = indexOfSorted(O.pos, want, O.start[found[o]], O.start[found[o] + 1]) >= 0;
+          }
+          if (ok) { if (checked < A.heads[e]) head += 1; else body += 1; }
+          checked += 1;
+        }
+        if (head + body > 0) result.set(doc, { head: head, body: body });
+      }
       return result;
     });
   };
