@@ -522,7 +522,8 @@
       timer = setTimeout(function () {
         show(input.value);
         if (onSearchPage && global.history && history.replaceState) {
-          history.replaceState(null, "", input.value ? "?q=" + encodeURIComponent(input.value) : location.pathname);
+          // Keeps ?q= in step for reloads and sharing; some browsers refuse it on file://.
+          try { history.replaceState(null, "", input.value ? "?q=" + encodeURIComponent(input.value) : location.pathname); } catch (e) { /* keep the old URL */ }
         }
       }, 80);
     });
