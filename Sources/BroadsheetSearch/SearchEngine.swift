@@ -127,8 +127,8 @@ public struct SearchEngine: Sendable {
     /// The positioned key with the fewest docs anchors each occurrence; unpositioned (unigram)
     /// keys need only be present.
     func match(_ keys: [SearchKey]) throws -> [Int: PostingMatch] {
-        let lists = try keys.map { try postings($0.key) }
         let positioned = keys.indices.filter { keys[$0].positioned }
+        let lists = try keys.map { try postings($0.key, withPositions: positioned.count > 1) }
         let anchor = positioned.min { lists[$0].count < lists[$1].count } ?? 0
         let maps = lists.map { list in Dictionary(list.map { ($0.doc, $0) }, uniquingKeysWith: { a, _ in a }) }
         var result: [Int: PostingMatch] = [:]
@@ -167,25 +167,41 @@ public struct SearchEngine: Sendable {
         return try JSONDecoder().decode(SearchPostingShard.self, from: store.json(for: id))
     }
 
-    func encodedPostings(_ key: String) throws -> String? {
+    /// A key's postings as stored inline in its shard, or its own file's.
+    func encodedPostings(_ key: String) throws -> (text: String, file: SearchPostingFile?)? {
         let shard = try shard(for: key)
-        if let file = shard.files[key] {
-            return try JSONDecoder().decode(SearchPostingFile.self, from: store.json(for: file)).postings
+        if let id = shard.files[key] {
+            let file = try JSONDecoder().decode(SearchPostingFile.self, from: store.json(for: id))
+            return (file.postings, file)
         }
-        return shard.terms[key]
+        return shard.terms[key].map { ($0, nil) }
     }
 
-    func postings(_ key: String) throws -> [PostingEntry] {
-        guard let text = try encodedPostings(key) else { return [] }
-        guard let numbers = PostingCodec.decode(text),
-              let entries = PostingEntry.decode(numbers, positioned: !SearchKey.isUnigram(key)) else {
+    /// Decoded entries; positions only when asked for (a large key keeps them in another file).
+    func postings(_ key: String, withPositions: Bool) throws -> [PostingEntry] {
+        guard let found = try encodedPostings(key) else { return [] }
+        let positioned = !SearchKey.isUnigram(key)
+        guard let numbers = PostingCodec.decode(found.text),
+              var entries = PostingEntry.decode(numbers, positioned: positioned && found.file == nil) else {
             throw SearchIndexCorrupt(message: "postings of \(key) cannot be decoded")
+        }
+        if positioned, withPositions, let id = found.file?.positions {
+            let file = try JSONDecoder().decode(SearchPositionFile.self, from: store.json(for: id))
+            guard let deltas = PostingCodec.decode(file.positions) else { throw SearchIndexCorrupt(message: "positions of \(key) cannot be decoded") }
+            var i = 0
+            for e in entries.indices {
+                let tf = entries[e].head + entries[e].body
+                guard i + tf <= deltas.count else { throw SearchIndexCorrupt(message: "positions of \(key) are short") }
+                var position = -1
+                entries[e].positions = deltas[i..<i + tf].map { position += $0; return position }
+                i += tf
+            }
         }
         return entries
     }
 
     func docs(of markerKey: String) throws -> Set<Int> {
-        guard let text = try encodedPostings(markerKey), let numbers = PostingCodec.decode(text) else { return [] }
+        guard let text = try encodedPostings(markerKey)?.text, let numbers = PostingCodec.decode(text) else { return [] }
         var doc = -1
         return Set(numbers.map { doc += $0; return doc })
     }

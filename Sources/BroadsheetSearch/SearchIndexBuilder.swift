@@ -18,7 +18,7 @@ public struct SearchIndexBuilder: Sendable {
     public var ownFileBytes = 12 * 1024
     public var docsPerChunk = 2
     /// Body characters kept in a doc chunk for excerpts; longer bodies also get an `x/N` file.
-    public var excerptTextLimit = 600
+    public var excerptTextLimit = 1000
     public var ranking = SearchIndexManifest.Ranking(k1: 1.2, headBonus: 100)
 
     public init(normalizer: SearchNormalizer = SearchNormalizer(), topics: [SearchIndexManifest.Topic] = []) {
@@ -85,7 +85,7 @@ public struct SearchIndexBuilder: Sendable {
             if term.postings.count > ownFileBytes {
                 let id = "\(shard)-\(byShard[shard]!.files.count)"
                 byShard[shard]!.files[term.key] = id
-                files.append(SearchIndexFile(id: id, json: Self.encode(SearchPostingFile(id: id, term: term.key, postings: encoded))))
+                files += Self.ownFiles(id: id, key: term.key, postings: term.postings)
             } else {
                 byShard[shard]!.terms[term.key] = encoded
             }
@@ -95,6 +95,28 @@ public struct SearchIndexBuilder: Sendable {
             files.append(SearchIndexFile(id: value.id, json: Self.encode(value)))
         }
         return files
+    }
+
+    /// A large key's entries, split from their positions so that a one-key query skips them.
+    static func ownFiles(id: String, key: String, postings: [UInt8]) -> [SearchIndexFile] {
+        let numbers = PostingCodec.decode(String(decoding: postings, as: UTF8.self)) ?? []
+        guard SearchKey(key: key, offset: 0).positioned, !key.hasPrefix(SearchIndexLayout.topicKeyPrefix) else {
+            return [SearchIndexFile(id: id, json: encode(SearchPostingFile(id: id, term: key, postings: String(decoding: postings, as: UTF8.self))))]
+        }
+        var entries: [UInt8] = [], positions: [UInt8] = []
+        var i = 0
+        while i + 1 < numbers.count {
+            let tf = numbers[i + 1] >> 1
+            let fields = numbers[i + 1] & 1 == 1 ? 3 : 2
+            for n in numbers[i..<i + fields] { PostingCodec.append(n, to: &entries) }
+            for n in numbers[i + fields..<i + fields + tf] { PostingCodec.append(n, to: &positions) }
+            i += fields + tf
+        }
+        let positionsID = id + "-pos"
+        return [
+            SearchIndexFile(id: id, json: encode(SearchPostingFile(id: id, term: key, postings: String(decoding: entries, as: UTF8.self), positions: positionsID))),
+            SearchIndexFile(id: positionsID, json: encode(SearchPositionFile(id: positionsID, term: key, positions: String(decoding: positions, as: UTF8.self)))),
+        ]
     }
 
     func docChunks(_ docs: [Article]) -> [SearchIndexFile] {

@@ -75,11 +75,21 @@ public struct SearchPostingShard: Codable, Sendable, Equatable {
     public var files: [String: String]
 }
 
-/// The postings of one large key, in its own file `p/N-M`.
+/// The postings of one large key, in its own file `p/N-M`: entries without positions. For a
+/// positioned key, `positions` names the file `p/N-M-pos` that holds them, read only by queries
+/// that check adjacency (a one-key query needs no positions).
 public struct SearchPostingFile: Codable, Sendable, Equatable {
     public var id: String
     public var term: String
     public var postings: String
+    public var positions: String?
+}
+
+/// The positions of a large key's entries, in entry order: tf position deltas per entry.
+public struct SearchPositionFile: Codable, Sendable, Equatable {
+    public var id: String
+    public var term: String
+    public var positions: String
 }
 
 /// Shared naming rules of the index files.

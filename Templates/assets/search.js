@@ -199,19 +199,39 @@
       return self;
     });
   };
+  // A key's postings: {text, file} from its shard, or from its own file.
   Engine.prototype.encodedPostings = function (key) {
     var self = this, shard = "p/" + (hash(key) & (self.manifest.postingShards - 1));
     return self.load(shard).then(function (data) {
-      if (data.files[key]) return self.load(data.files[key]).then(function (f) { return f.postings; });
-      return data.terms[key] || null;
+      if (data.files[key]) return self.load(data.files[key]).then(function (f) { return { text: f.postings, file: f }; });
+      return data.terms[key] ? { text: data.terms[key], file: null } : null;
+    });
+  };
+  // Decoded postings; positions only when asked for (a large key keeps them in another file).
+  Engine.prototype.postings = function (key, withPositions) {
+    var self = this, positioned = !isUnigram(key);
+    return self.encodedPostings(key).then(function (found) {
+      if (!found) return decodeEntries("", false);
+      var list = decodeEntries(found.text, positioned && !found.file);
+      if (!positioned || !withPositions || !found.file || !found.file.positions) return list;
+      return self.load(found.file.positions).then(function (pf) {
+        var deltas = decodeNumbers(pf.positions), at = 0;
+        list.start = [0];
+        for (var e = 0; e < list.docs.length; e++) {
+          var tf = list.heads[e] + list.bodies[e];
+          for (var k = 0, p = -1; k < tf; k++) { p += deltas[at++]; list.pos.push(p); }
+          list.start.push(list.pos.length);
+        }
+        return list;
+      });
     });
   };
   // Docs where the keys sit at their offsets from a common start. The positioned key with the
   // fewest docs anchors each occurrence; unpositioned (unigram) keys need only be present.
   Engine.prototype.match = function (keys) {
     var self = this;
-    return Promise.all(keys.map(function (k) { return self.encodedPostings(k.key); })).then(function (texts) {
-      var lists = texts.map(function (t, k) { return decodeEntries(t || "", !isUnigram(keys[k].key)); });
+    var positionedKeys = keys.filter(function (k) { return !isUnigram(k.key); }).length;
+    return Promise.all(keys.map(function (k) { return self.postings(k.key, positionedKeys > 1); })).then(function (lists) {
       var anchor = -1;
       for (var a = 0; a < keys.length; a++) {
         if (!isUnigram(keys[a].key) && (anchor < 0 || lists[a].docs.length < lists[anchor].docs.length)) anchor = a;
@@ -228,7 +248,7 @@
           if (at < 0) missing = true; else { cursor[k] = at; found.push(at); }
         }
         if (missing) continue;
-        if (!anchorPositioned || keys.length === 1) { result.set(doc, { head: A.heads[e], body: A.bodies[e] }); continue; }
+        if (!anchorPositioned || positionedKeys < 2) { result.set(doc, { head: A.heads[e], body: A.bodies[e] }); continue; }
         var head = 0, body = 0, checked = 0;
         for (var i = A.start[e]; i < A.start[e + 1]; i++) {
           var ok = true;
@@ -246,9 +266,9 @@
     });
   };
   Engine.prototype.markerDocs = function (key) {
-    return this.encodedPostings(key).then(function (text) {
+    return this.encodedPostings(key).then(function (found) {
       var set = new Set(), doc = -1;
-      if (text) decodeNumbers(text).forEach(function (d) { doc += d; set.add(doc); });
+      if (found) decodeNumbers(found.text).forEach(function (d) { doc += d; set.add(doc); });
       return set;
     });
   };

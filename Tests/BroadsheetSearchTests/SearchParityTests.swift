@@ -43,7 +43,13 @@ struct SearchParityTests {
     func parity() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("broadsheet-parity-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        for file in SearchIndexWriter().files(for: FixtureCorpus.shared.index) {
+        // Small shards and a low own-file threshold, so both engines read every kind of file.
+        var builder = SearchIndexBuilder(topics: [.init(id: "employment", name: "就业"), .init(id: "ecology", name: "生态环境")])
+        builder.targetShardBytes = 4096
+        builder.ownFileBytes = 512
+        let index = builder.build(articles: FixtureCorpus.shared.articles)
+        #expect(index.contains { $0.id.hasSuffix("-pos") } && index.contains { $0.id.hasPrefix("x/") })
+        for file in SearchIndexWriter().files(for: index) {
             let url = folder.appendingPathComponent(file.path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try file.bytes.write(to: url)
