@@ -126,9 +126,9 @@ public struct SearchIndexBuilder: Sendable {
             for id in start..<min(docs.count, start + docsPerChunk) {
                 let article = docs[id]
                 let text = article.body.map(\.plainText).filter { !$0.isEmpty }
-                let cut = Self.cut(text, limit: excerptTextLimit)
-                let more = cut == text ? nil : "x/\(id)"
-                if let more { files.append(SearchIndexFile(id: more, json: Self.encode(SearchDocText(id: more, text: text)))) }
+                let (cut, rest) = Self.cut(text, limit: excerptTextLimit)
+                let more = rest.isEmpty ? nil : "x/\(id)"
+                if let more { files.append(SearchIndexFile(id: more, json: Self.encode(SearchDocText(id: more, text: rest)))) }
                 records.append(SearchDoc(url: "articles/\(article.slug).html", title: article.title, kicker: article.kicker,
                                          subtitle: article.subtitle, date: article.date?.iso, topics: article.topics,
                                          text: cut, more: more))
@@ -139,16 +139,21 @@ public struct SearchIndexBuilder: Sendable {
         return files
     }
 
-    /// The leading blocks up to `limit` characters, the last one cut short.
-    static func cut(_ blocks: [String], limit: Int) -> [String] {
-        var kept: [String] = []
+    /// The leading blocks up to `limit` characters (the last one cut short) and the rest.
+    static func cut(_ blocks: [String], limit: Int) -> (kept: [String], rest: [String]) {
+        var kept: [String] = [], rest: [String] = []
         var remaining = limit
         for block in blocks {
-            guard remaining > 0 else { break }
-            kept.append(block.count <= remaining ? block : String(block.prefix(remaining)))
+            if remaining <= 0 { rest.append(block); continue }
+            if block.count <= remaining {
+                kept.append(block)
+            } else {
+                kept.append(String(block.prefix(remaining)))
+                rest.append(String(block.dropFirst(remaining)))
+            }
             remaining -= block.count
         }
-        return kept
+        return (kept, rest)
     }
 
     func foldString() -> String {

@@ -52,12 +52,12 @@ public struct SearchDoc: Codable, Sendable, Equatable {
     /// Body blocks in the article's own script, for excerpts, cut after about
     /// `SearchIndexBuilder.excerptTextLimit` characters.
     public var text: [String]
-    /// When `text` was cut: the id of the file holding the whole body (`x/N`), loaded only for an
-    /// excerpt whose hit lies beyond the cut.
+    /// When `text` was cut: the id of the file holding the rest of the body (`x/N`), loaded only
+    /// for an excerpt whose hits all lie beyond the cut.
     public var more: String?
 }
 
-/// The whole body of a long document, `x/N`.
+/// The rest of a long document's body after the cut, `x/N`.
 public struct SearchDocText: Codable, Sendable, Equatable {
     public var id: String
     public var text: [String]

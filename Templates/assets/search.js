@@ -502,9 +502,9 @@
           ex.ranges.map(function (rg) { return ex.prefix ? [rg[0] + 1, rg[1] + 1] : rg; }));
         return ex;
       }
-      // A long body is cut in the doc chunk; load the whole body only when the hit lies beyond the cut.
+      // A long body is cut in the doc chunk; load the rest only when the hits all lie beyond the cut.
       if (!fill(r.doc).ranges.length && r.doc.more && r.bodyHits > 0) {
-        engine.load(r.doc.more).then(function (whole) { fill({ text: whole.text }); }, function () {});
+        engine.load(r.doc.more).then(function (rest) { fill({ text: rest.text }); }, function () {});
       }
       li.appendChild(p);
       return li;
