@@ -115,13 +115,13 @@
 
   // ---------- postings ----------
   var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
-  var DIGIT = {};
+  var DIGIT = new Int8Array(65536).fill(-1);
   for (var a = 0; a < ALPHABET.length; a++) DIGIT[ALPHABET.charCodeAt(a)] = a;
   function decodeNumbers(text) {
     var out = [], acc = 0;
     for (var i = 0; i < text.length; i++) {
       var v = DIGIT[text.charCodeAt(i)];
-      if (v === undefined) throw new Error("search index: bad postings");
+      if (v < 0) throw new Error("search index: bad postings");
       acc = acc * 32 + (v & 31);
       if (v < 32) { out.push(acc); acc = 0; }
     }
@@ -140,7 +140,7 @@
     // field: 0 doc delta, 1 tf×2+h, 2 head count, 3 positions
     for (var i = 0; i < text.length; i++) {
       var v = DIGIT[text.charCodeAt(i)];
-      if (v === undefined) throw new Error("search index: bad postings");
+      if (v < 0) throw new Error("search index: bad postings");
       acc = acc * 32 + (v & 31);
       if (v >= 32) continue;
       var n = acc;
@@ -166,6 +166,8 @@
     }
     return { docs: docs, heads: heads, bodies: bodies, start: start, pos: pos };
   }
+  // A term's matches: parallel arrays, docs ascending.
+  function add(result, doc, head, body) { result.docs.push(doc); result.heads.push(head); result.bodies.push(body); }
   function indexOfSorted(list, x, from, to) {
     var lo = from, hi = to - 1;
     while (lo <= hi) {
@@ -238,7 +240,7 @@
       }
       var anchorPositioned = anchor >= 0;
       if (anchor < 0) anchor = 0;
-      var A = lists[anchor], result = new Map();
+      var A = lists[anchor], result = { docs: [], heads: [], bodies: [] };
       var cursor = keys.map(function () { return 0; });
       for (var e = 0; e < A.docs.length; e++) {
         var doc = A.docs[e], found = [], missing = false;
@@ -248,7 +250,7 @@
           if (at < 0) missing = true; else { cursor[k] = at; found.push(at); }
         }
         if (missing) continue;
-        if (!anchorPositioned || positionedKeys < 2) { result.set(doc, { head: A.heads[e], body: A.bodies[e] }); continue; }
+        if (!anchorPositioned || positionedKeys < 2) { add(result, doc, A.heads[e], A.bodies[e]); continue; }
         var head = 0, body = 0, checked = 0;
         for (var i = A.start[e]; i < A.start[e + 1]; i++) {
           var ok = true;
@@ -260,7 +262,7 @@
           if (ok) { if (checked < A.heads[e]) head += 1; else body += 1; }
           checked += 1;
         }
-        if (head + body > 0) result.set(doc, { head: head, body: body });
+        if (head + body > 0) add(result, doc, head, body);
       }
       return result;
     });
@@ -295,22 +297,32 @@
         var range = options.year != null ? m.years[String(options.year)] : null;
         if (options.year != null && !range) return { terms: terms, ranked: [] };
         var n = m.docCount, r = m.ranking;
-        var idfs = matches.map(function (mt) { var df = mt.size; return Math.log(1 + (n - df + 0.5) / (df + 0.5)); });
-        var ranked = [];
-        matches[0].forEach(function (_, doc) {
-          for (var t = 1; t < matches.length; t++) if (!matches[t].has(doc)) return;
-          for (var x = 0; x < excluded.length; x++) if (excluded[x].has(doc)) return;
-          if (range && (doc < range[0] || doc > range[1])) return;
-          if (topicDocs && !topicDocs.has(doc)) return;
+        var idfs = matches.map(function (mt) { var df = mt.docs.length; return Math.log(1 + (n - df + 0.5) / (df + 0.5)); });
+        var at = matches.map(function () { return 0; }), ex = excluded.map(function () { return 0; });
+        var ranked = [], first = matches[0];
+        candidates: for (var c = 0; c < first.docs.length; c++) {
+          var doc = first.docs[c], hits = [c];
+          for (var t = 1; t < matches.length; t++) {
+            var i = indexOfSorted(matches[t].docs, doc, at[t], matches[t].docs.length);
+            if (i < 0) continue candidates;
+            at[t] = i;
+            hits.push(i);
+          }
+          for (var x = 0; x < excluded.length; x++) {
+            var j = indexOfSorted(excluded[x].docs, doc, ex[x], excluded[x].docs.length);
+            if (j >= 0) continue candidates;
+          }
+          if (range && (doc < range[0] || doc > range[1])) continue;
+          if (topicDocs && !topicDocs.has(doc)) continue;
           var score = 0, bodyHits = 0;
           for (var u = 0; u < matches.length; u++) {
-            var hit = matches[u].get(doc), tf = hit.head + hit.body;
+            var head = matches[u].heads[hits[u]], body = matches[u].bodies[hits[u]], tf = head + body;
             score += idfs[u] * (tf * (r.k1 + 1)) / (tf + r.k1);
-            bodyHits += hit.body;
-            if (hit.head > 0) score += r.headBonus;
+            bodyHits += body;
+            if (head > 0) score += r.headBonus;
           }
           ranked.push({ doc: doc, score: Math.round(score * 10000) / 10000, bodyHits: bodyHits });
-        });
+        }
         ranked.sort(function (p, q) { return p.score !== q.score ? q.score - p.score : p.doc - q.doc; });
         return { terms: terms, ranked: ranked };
       });
