@@ -278,7 +278,7 @@
     var per = this.manifest.docsPerChunk;
     return this.load("d/" + Math.floor(id / per)).then(function (chunk) { return chunk.docs[id % per]; });
   };
-  // Ranked doc ids with scores: {terms, ranked: [{doc, score}]}. Options: topic, year.
+  // Ranked doc ids with scores: {terms, ranked: Ranking}. Options: topic, year.
   Engine.prototype.rank = function (query, options) {
     var self = this;
     options = options || {};
@@ -286,7 +286,7 @@
       var m = self.manifest, terms = parseQuery(self.normalize(query));
       var positive = terms.filter(function (t) { return !t.excluded; });
       var negative = terms.filter(function (t) { return t.excluded; });
-      if (!positive.length) return { terms: terms, ranked: [] };
+      if (!positive.length) return { terms: terms, ranked: new Ranking(new Float64Array(0), null) };
       var topic = options.topic ? self.markerDocs("#t:" + options.topic) : Promise.resolve(null);
       return Promise.all([
         Promise.all(positive.map(function (t) { return self.match(t.keys); })),
@@ -295,18 +295,22 @@
       ]).then(function (all) {
         var matches = all[0], excluded = all[1], topicDocs = all[2];
         var range = options.year != null ? m.years[String(options.year)] : null;
-        if (options.year != null && !range) return { terms: terms, ranked: [] };
+        if (options.year != null && !range) return { terms: terms, ranked: new Ranking(new Float64Array(0), null) };
         var n = m.docCount, r = m.ranking;
         var idfs = matches.map(function (mt) { var df = mt.docs.length; return Math.log(1 + (n - df + 0.5) / (df + 0.5)); });
         var at = matches.map(function () { return 0; }), ex = excluded.map(function () { return 0; });
-        var ranked = [], first = matches[0];
+        var hits = new Int32Array(matches.length), first = matches[0];
+        // Sort keys: (SCORE_SPAN − round(score × 10⁴)) × DOC_SPAN + doc, so one numeric sort gives
+        // score descending, then doc ascending; exact below 2^53.
+        var keys = new Float64Array(first.docs.length), count = 0, bodyHitsOf = new Int32Array(n);
         candidates: for (var c = 0; c < first.docs.length; c++) {
-          var doc = first.docs[c], hits = [c];
+          var doc = first.docs[c];
+          hits[0] = c;
           for (var t = 1; t < matches.length; t++) {
             var i = indexOfSorted(matches[t].docs, doc, at[t], matches[t].docs.length);
             if (i < 0) continue candidates;
             at[t] = i;
-            hits.push(i);
+            hits[t] = i;
           }
           for (var x = 0; x < excluded.length; x++) {
             var j = indexOfSorted(excluded[x].docs, doc, ex[x], excluded[x].docs.length);
@@ -321,12 +325,25 @@
             bodyHits += body;
             if (head > 0) score += r.headBonus;
           }
-          ranked.push({ doc: doc, score: Math.round(score * 10000) / 10000, bodyHits: bodyHits });
+          bodyHitsOf[doc] = bodyHits;
+          keys[count++] = (SCORE_SPAN - Math.round(score * 10000)) * DOC_SPAN + doc;
         }
-        ranked.sort(function (p, q) { return p.score !== q.score ? q.score - p.score : p.doc - q.doc; });
-        return { terms: terms, ranked: ranked };
+        keys = keys.subarray(0, count).sort();
+        return { terms: terms, ranked: new Ranking(keys, bodyHitsOf) };
       });
     });
+  };
+  var SCORE_SPAN = 1073741824, DOC_SPAN = 4194304; // 2^30 score steps of 10⁻⁴, 2^22 docs: keys < 2^52
+  // Ranked docs, decoded from sort keys on demand: length, and item(i) = {doc, score, bodyHits}.
+  function Ranking(keys, bodyHitsOf) { this.keys = keys; this.bodyHitsOf = bodyHitsOf; this.length = keys.length; }
+  Ranking.prototype.item = function (i) {
+    var key = this.keys[i], doc = key % DOC_SPAN;
+    return { doc: doc, score: (SCORE_SPAN - (key - doc) / DOC_SPAN) / 10000, bodyHits: this.bodyHitsOf[doc] };
+  };
+  Ranking.prototype.slice = function (from, to) {
+    var out = [];
+    for (var i = from; i < Math.min(to == null ? this.length : to, this.length); i++) out.push(this.item(i));
+    return out;
   };
   // Results with their display records: {terms, total, results: [{id, url, title, kicker, date, topics, score, doc}]}.
   Engine.prototype.search = function (query, options) {
