@@ -38,6 +38,9 @@ let package = Package(
             "BroadsheetBuild", "BroadsheetServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Builds a search index straight from a benchmark corpus (bench/search/).
+        .executableTarget(name: "broadsheet-search-bench", dependencies: ["BroadsheetSearch", "BroadsheetModel"],
+                          path: "Sources/BroadsheetSearchBench"),
         .testTarget(name: "BroadsheetModelTests", dependencies: ["BroadsheetModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BroadsheetIngestTests", dependencies: ["BroadsheetIngest", "BroadsheetModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BroadsheetClassifyTests", dependencies: ["BroadsheetClassify", "BroadsheetModel", "BroadsheetText"], resources: [.copy("Fixtures")]),
