@@ -10,13 +10,15 @@ public struct MonthlyChart: Sendable {
     public var panelGap = 22.0
     public var axisHeight = 24.0
     public var maxAxisLabels = 8
+    /// A few months must not turn into slabs as wide as the page.
+    public var maxBarWidth = 28.0
 
     public init() {}
 
     public func svg(_ data: MonthlyCounts, id: String = "chart") -> String {
         let plotWidth = width - labelWidth - 8
         let slot = plotWidth / Double(max(1, data.months.count))
-        let barWidth = max(1, slot * 0.72)
+        let barWidth = min(maxBarWidth, max(1, slot * 0.72))
         let scale = Double(max(1, data.maximum))
         let height = Double(data.series.count) * (panelHeight + panelGap) + axisHeight
         let range = data.months.isEmpty ? "" : "\(data.months.first!.label)至\(data.months.last!.label)"

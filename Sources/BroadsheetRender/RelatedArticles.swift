@@ -6,10 +6,11 @@ import BroadsheetModel
 /// ties fall to the newer article, then to the smaller slug.
 public struct RelatedArticles: Sendable {
     public let maximum: Int
-    /// Bigrams found in more than this share of the articles say nothing about a subject.
+    /// Bigrams found in more than this share of the articles (and in more than 10) say nothing
+    /// about a subject; skipping them also keeps the work near linear in the number of articles.
     public let commonShare: Double
 
-    public init(maximum: Int = 5, commonShare: Double = 0.05) {
+    public init(maximum: Int = 5, commonShare: Double = 0.1) {
         self.maximum = maximum
         self.commonShare = commonShare
     }
@@ -35,7 +36,7 @@ public struct RelatedArticles: Sendable {
         for (index, set) in sets.enumerated() {
             for bigram in set { postings[bigram, default: []].append(index) }
         }
-        let limit = max(2, Int(Double(articles.count) * commonShare))
+        let limit = max(10, Int(Double(articles.count) * commonShare))
         var weights: [String: Double] = [:]
         for (bigram, docs) in postings where docs.count > 1 && docs.count <= limit {
             weights[bigram] = log(Double(articles.count) / Double(docs.count)) + 1
