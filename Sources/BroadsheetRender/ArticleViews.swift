@@ -68,6 +68,7 @@ struct ArticleViews {
 
     /// Everything the article page shows.
     func page(_ article: Article, root: String, related: [Article], neighbours: [[String: Any]]) -> [String: Any] {
+        let characters = ReadingTime.characters(in: article.plainText)
         let fields: [String: Any?] = [
             "title": article.title,
             "titleGenerated": article.titleGenerated ? true : nil,
@@ -78,8 +79,8 @@ struct ArticleViews {
             "yearUnknown": article.date != nil && article.date?.year == nil ? true : nil,
             "source": sourceLine(article),
             "authors": authorsLine(article.authors),
-            "readingMinutes": ReadingTime.minutes(for: article.plainText),
-            "characters": article.plainText.filter { !$0.isWhitespace }.count,
+            "readingMinutes": ReadingTime.minutes(forCharacters: characters),
+            "characters": characters,
             "lang": lang(article),
             "topics": nonEmpty(topicLinks(article, root: root)),
             "markdownURL": root + SitePaths.articleMarkdown(article.slug),

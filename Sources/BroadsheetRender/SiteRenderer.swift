@@ -26,10 +26,11 @@ public struct SiteRenderer {
         let members = Dictionary(uniqueKeysWithValues: config.topics.map { topic in
             (topic.id, ordered.filter { $0.topics.contains(topic.id) })
         })
+        let counts = members.mapValues(\.count)
         var files: [OutputFile] = []
         var pages: [String] = []
         func emit(_ path: String, _ template: String, title: String, extra: [String: Any], current: String? = nil) {
-            files.append(OutputFile(path: path, text: page(template, path: path, title: title, extra: extra, current: current)))
+            files.append(OutputFile(path: path, text: page(template, path: path, title: title, extra: extra, current: current, counts: counts)))
             if path != SitePaths.notFound { pages.append(path) }
         }
 
@@ -100,7 +101,8 @@ public struct SiteRenderer {
     }
 
     /// The context every page shares: links home, to the topics and the tools, and the search form.
-    private func page(_ template: String, path: String, title: String, extra: [String: Any], current: String?) -> String {
+    private func page(_ template: String, path: String, title: String, extra: [String: Any], current: String?,
+                      counts: [String: Int]) -> String {
         // The 404 page is served at any depth, so with a base URL its links are absolute.
         let root = path == SitePaths.notFound ? (SiteURLs(baseURL: config.baseURL).base ?? "") : SitePaths.root(for: path)
         func navItem(_ name: String, _ target: String) -> [String: Any] {
@@ -111,7 +113,11 @@ public struct SiteRenderer {
             "site": ["title": config.title, "language": config.language, "description": config.description],
             "pageTitle": title,
             "isHome": path == SitePaths.home,
-            "navTopics": config.topics.map { navItem($0.name, SitePaths.topicPage($0.id)) },
+            "navTopics": config.topics.map { topic in
+                navItem(topic.name, SitePaths.topicPage(topic.id)).merging([
+                    "id": topic.id, "count": counts[topic.id] ?? 0, "feedURL": root + SitePaths.topicFeed(topic.id),
+                ]) { $1 }
+            },
             "navTools": [navItem("概览", SitePaths.overview), navItem("归档", SitePaths.archive)],
             "feedURL": root + SitePaths.feed,
             "feedTitle": config.title,

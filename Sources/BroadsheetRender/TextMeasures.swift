@@ -1,14 +1,24 @@
+import Foundation
+
 /// A short teaser taken from the start of an article, cut where a sentence ends.
 public enum Excerpt {
     /// Characters that end a Chinese sentence, and closing marks that may follow one.
     static let sentenceEnds: Set<Character> = ["。", "！", "？", "!", "?", "…"]
     static let closers: Set<Character> = ["”", "’", "」", "』", "）", ")", "》"]
+    static let paddings = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{3000}"))
 
     /// At most `limit` characters (Swift Characters, so one per Hanzi) from the start of the
     /// paragraphs. Cuts after the last sentence end that fits; when no sentence ends within
     /// the limit, cuts at the limit and adds `…`.
     public static func make(from paragraphs: [String], limit: Int = 120) -> String {
-        let text = paragraphs.map { $0.trimmingCharacters(in: [" ", "\u{3000}"]) }.filter { !$0.isEmpty }.joined()
+        // Only as many paragraphs as can reach the limit: long articles are not walked whole.
+        var text = ""
+        var length = 0
+        for paragraph in paragraphs where length <= limit {
+            let trimmed = paragraph.trimmingCharacters(in: paddings)
+            text += trimmed
+            length += trimmed.unicodeScalars.count
+        }
         guard text.count > limit else { return text }
         let window = Array(text.prefix(limit))
         var cut: Int?
@@ -34,17 +44,19 @@ public enum ReadingTime {
     public static let charactersPerMinute = 450
 
     /// Non-space characters divided by the reading speed, rounded up, at least one minute.
-    public static func minutes(for text: String) -> Int {
-        let characters = text.filter { !$0.isWhitespace }.count
-        return max(1, (characters + charactersPerMinute - 1) / charactersPerMinute)
-    }
-}
+    public static func minutes(for text: String) -> Int { minutes(forCharacters: characters(in: text)) }
 
-extension String {
-    func trimmingCharacters(in set: Set<Character>) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s.removeFirst() }
-        while let l = s.last, set.contains(l) { s.removeLast() }
-        return String(s)
+    public static func minutes(forCharacters count: Int) -> Int {
+        max(1, (count + charactersPerMinute - 1) / charactersPerMinute)
+    }
+
+    /// Characters other than spaces. Counted over scalars (combining marks excluded), which is
+    /// the same count for Chinese text and far cheaper than grapheme clusters on long articles.
+    public static func characters(in text: String) -> Int {
+        text.unicodeScalars.reduce(0) { count, scalar in
+            let p = scalar.properties
+            return p.isWhitespace || p.generalCategory == .nonspacingMark || p.generalCategory == .enclosingMark
+                || scalar == "\u{200D}" || p.isVariationSelector ? count : count + 1
+        }
     }
 }
