@@ -5,11 +5,13 @@ import BroadsheetModel
 public struct AtomFeed: Sendable {
     public let urls: SiteURLs
     public let siteTitle: String
+    public let language: String
     public var maximumEntries = 50
 
-    public init(urls: SiteURLs, siteTitle: String) {
+    public init(urls: SiteURLs, siteTitle: String, language: String = "zh-CN") {
         self.urls = urls
         self.siteTitle = siteTitle
+        self.language = language
     }
 
     /// - Parameters:
@@ -22,7 +24,7 @@ public struct AtomFeed: Sendable {
         let entries = articles.filter { $0.date?.iso != nil }.prefix(maximumEntries)
         // The newest entry's date, so that the same input always yields the same feed.
         let updated = entries.first.map { timestamp($0.date!) } ?? "1970-01-01T00:00:00Z"
-        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\">\n"
+        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XMLText.escape(language))\">\n"
         out += "<title>\(XMLText.escape(title))</title>\n"
         if !subtitle.isEmpty { out += "<subtitle>\(XMLText.escape(subtitle))</subtitle>\n" }
         out += "<id>\(XMLText.escape(urls.id(page)))</id>\n"

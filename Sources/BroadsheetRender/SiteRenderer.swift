@@ -83,7 +83,7 @@ public struct SiteRenderer {
         emit(SitePaths.notFound, "404", title: "页面未找到", extra: [:])
 
         let urls = SiteURLs(baseURL: config.baseURL)
-        let feed = AtomFeed(urls: urls, siteTitle: config.title)
+        let feed = AtomFeed(urls: urls, siteTitle: config.title, language: config.language)
         let names = Dictionary(uniqueKeysWithValues: config.topics.map { ($0.id, $0.name) })
         files.append(OutputFile(path: SitePaths.feed, text: feed.xml(
             title: config.title, subtitle: config.description, path: SitePaths.feed, page: SitePaths.home,

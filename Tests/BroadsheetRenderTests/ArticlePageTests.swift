@@ -78,3 +78,30 @@ struct ArticlePageTests {
         #expect(!html.contains("📷"))
     }
 }
+
+@Suite("Edge cases")
+struct EdgeCaseTests {
+    @Test("a site without articles still writes every page, each topic's first page included")
+    func emptySite() throws {
+        let files = try CorpusFixture.renderSite([])
+        for path in ["index.html", "overview.html", "archive.html", "search.html", "404.html", "feed.xml",
+                     "topics/employment/index.html", "topics/ecology/feed.xml"] {
+            #expect(files[path] != nil, "\(path) missing")
+        }
+        #expect(String(decoding: files["overview.html"]!, as: UTF8.self).contains("还没有日期完整的文章"))
+    }
+
+    @Test("markup in titles and text is escaped on pages and in feeds")
+    func escaping() throws {
+        var article = Article(title: "<script>alert(1)</script> & “引号”", date: ArticleDate(year: 2024, month: 1, day: 2),
+                              source: "s.txt", body: [.paragraph("正文<b>粗</b>。")], topics: ["ecology"])
+        article.slug = "x"
+        let files = try CorpusFixture.renderSite([article])
+        let html = String(decoding: files["articles/x.html"]!, as: UTF8.self)
+        #expect(!html.contains("<script>alert"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; “引号”"))
+        #expect(!html.contains("<b>粗</b>"))
+        let feed = String(decoding: files["topics/ecology/feed.xml"]!, as: UTF8.self)
+        #expect(feed.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; “引号”</title>"))
+    }
+}
