@@ -62,7 +62,7 @@ struct ArticleViews {
 
     func topicLinks(_ article: Article, root: String) -> [[String: Any]] {
         article.topics.compactMap { id in
-            topicName(id).map { ["name": $0, "url": root + SitePaths.topicPage(id)] }
+            topicName(id).map { ["id": id, "name": $0, "url": root + SitePaths.topicPage(id)] }
         }
     }
 
