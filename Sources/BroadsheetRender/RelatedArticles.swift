@@ -31,35 +31,51 @@ public struct RelatedArticles: Sendable {
     /// Slugs of the related articles, best first, for every article (keyed by slug).
     public func related(in articles: [Article]) -> [String: [String]] {
         let sets = articles.map(Self.bigrams)
-        // Bigram ids in sorted order keep every sum below in the same order on every run.
-        var postings: [String: [Int]] = [:]
-        for (index, set) in sets.enumerated() {
-            for bigram in set { postings[bigram, default: []].append(index) }
+        // Ids in sorted bigram order: every sum below adds in the same order whatever the input order.
+        let vocabulary = Set(sets.flatMap { $0 }).sorted()
+        let id = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
+        var postings = Array(repeating: [Int](), count: vocabulary.count)
+        let documents = sets.enumerated().map { index, set -> [Int] in
+            let ids = set.map { id[$0]! }.sorted()
+            for bigram in ids { postings[bigram].append(index) }
+            return ids
         }
         let limit = max(10, Int(Double(articles.count) * commonShare))
-        var weights: [String: Double] = [:]
-        for (bigram, docs) in postings where docs.count > 1 && docs.count <= limit {
-            weights[bigram] = log(Double(articles.count) / Double(docs.count)) + 1
+        let weights = postings.map { docs in
+            docs.count > 1 && docs.count <= limit ? log(Double(articles.count) / Double(docs.count)) + 1 : 0
         }
-        let norms = sets.map { set in set.sorted().reduce(0.0) { $0 + (weights[$1] ?? 0) } }
+        let norms = documents.map { ids in ids.reduce(0.0) { $0 + weights[$1] } }
 
         var result: [String: [String]] = [:]
+        var shared = Array(repeating: 0.0, count: articles.count)
+        var touched: [Int] = []
         for (index, article) in articles.enumerated() {
-            var shared: [Int: Double] = [:]
-            for bigram in sets[index].sorted() {
-                guard let weight = weights[bigram] else { continue }
-                for other in postings[bigram]! where other != index { shared[other, default: 0] += weight }
+            for bigram in documents[index] where weights[bigram] > 0 {
+                for other in postings[bigram] where other != index {
+                    if shared[other] == 0 { touched.append(other) }
+                    shared[other] += weights[bigram]
+                }
             }
-            let scored = shared.compactMap { other, overlap -> (Int, Double)? in
+            var best: [(other: Int, score: Double)] = []
+            for other in touched {
                 let denominator = (norms[index] * norms[other]).squareRoot()
-                return denominator > 0 ? (other, overlap / denominator) : nil
+                let candidate = (other: other, score: shared[other] / denominator)
+                shared[other] = 0
+                guard denominator > 0 else { continue }
+                // Keep the best `maximum` in order: a short insertion, not a sort of every candidate.
+                let position = best.firstIndex { ranksBefore(candidate, $0, in: articles) } ?? best.endIndex
+                if position < maximum {
+                    best.insert(candidate, at: position)
+                    if best.count > maximum { best.removeLast() }
+                }
             }
-            let best = scored.sorted { a, b in
-                if a.1 != b.1 { return a.1 > b.1 }
-                return ArticleOrder.newerFirst(articles[a.0], articles[b.0])
-            }
-            result[article.slug] = best.prefix(maximum).map { articles[$0.0].slug }
+            touched.removeAll(keepingCapacity: true)
+            result[article.slug] = best.map { articles[$0.other].slug }
         }
         return result
+    }
+
+    private func ranksBefore(_ a: (other: Int, score: Double), _ b: (other: Int, score: Double), in articles: [Article]) -> Bool {
+        a.score != b.score ? a.score > b.score : ArticleOrder.newerFirst(articles[a.other], articles[b.other])
     }
 }
