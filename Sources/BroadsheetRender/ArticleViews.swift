@@ -46,16 +46,19 @@ struct ArticleViews {
 
     /// A list entry: enough to choose whether to read on.
     func entry(_ article: Article, root: String, withTopics: Bool = false) -> [String: Any] {
+        let source = sourceLine(article)
+        let topics = withTopics ? nonEmpty(topicLinks(article, root: root)) : nil
         let fields: [String: Any?] = [
+            "hasMeta": article.date != nil || source != nil || topics != nil,
             "url": root + SitePaths.article(article.slug),
             "title": article.title,
             "kicker": article.kicker,
             "date": DateText.display(article.date),
             "datetime": DateText.machine(article.date),
-            "source": sourceLine(article),
+            "source": source,
             "excerpt": nonEmpty(excerpts[article.slug]),
             "lang": lang(article),
-            "topics": withTopics ? nonEmpty(topicLinks(article, root: root)) : nil,
+            "topics": topics,
         ]
         return fields.mapValues { $0 ?? false }
     }
