@@ -9,6 +9,8 @@ public struct MonthlyChart: Sendable {
     public var panelHeight = 56.0
     public var panelGap = 22.0
     public var axisHeight = 24.0
+    /// Room above the first panel for the scale note.
+    public var topMargin = 18.0
     public var maxAxisLabels = 8
     /// A few months must not turn into slabs as wide as the page.
     public var maxBarWidth = 28.0
@@ -20,7 +22,7 @@ public struct MonthlyChart: Sendable {
         let slot = plotWidth / Double(max(1, data.months.count))
         let barWidth = min(maxBarWidth, max(1, slot * 0.72))
         let scale = Double(max(1, data.maximum))
-        let height = Double(data.series.count) * (panelHeight + panelGap) + axisHeight
+        let height = topMargin + Double(data.series.count) * (panelHeight + panelGap) + axisHeight
         let range = data.months.isEmpty ? "" : "\(data.months.first!.label)至\(data.months.last!.label)"
         var desc = "按月统计的各主题文章数，\(range)。"
         desc += data.series.map { "\($0.name)共\($0.total)篇" }.joined(separator: "，") + "。"
@@ -31,7 +33,7 @@ public struct MonthlyChart: Sendable {
         out += "<title id=\"\(id)-title\">各主题每月文章数</title>\n"
         out += "<desc id=\"\(id)-desc\">\(XMLText.escape(desc))</desc>\n"
         for (row, series) in data.series.enumerated() {
-            let top = Double(row) * (panelHeight + panelGap) + panelGap / 2
+            let top = topMargin + Double(row) * (panelHeight + panelGap) + panelGap / 2
             let base = top + panelHeight
             out += "<g class=\"panel series-\(row)\">\n"
             out += "<text class=\"panel-name\" x=\"0\" y=\"\(n(top + 18))\">\(XMLText.escape(series.name))</text>\n"
@@ -45,7 +47,7 @@ public struct MonthlyChart: Sendable {
             }
             out += "</g>\n"
         }
-        out += "<text class=\"scale\" x=\"\(n(width - 8))\" y=\"\(n(panelGap / 2 + 10))\" text-anchor=\"end\">最高\(data.maximum)篇/月</text>\n"
+        out += "<text class=\"scale\" x=\"\(n(width - 8))\" y=\"\(n(topMargin))\" text-anchor=\"end\">最高\(data.maximum)篇/月</text>\n"
         let step = max(1, Int((Double(data.months.count) / Double(maxAxisLabels)).rounded(.up)))
         let axisY = height - 6
         for index in stride(from: 0, to: data.months.count, by: step) {

@@ -1,4 +1,5 @@
-"""axe-core finds no WCAG violation on the home page, a topic page, an article and a search."""
+"""axe-core finds no WCAG violation on the home page, a topic page, an article, a search, and the
+overview (SVG chart) and archive pages."""
 import pytest
 from selenium_axe_python import Axe
 
@@ -11,6 +12,8 @@ def urls():
     site = site_folder()
     pages = {name: path.as_uri() for name, path in sample_pages(site).items()} if (site / "index.html").exists() else {}
     pages["search"] = (site / "search.html").as_uri() + "?q=%E5%B0%B1%E4%B8%9A"  # 就业
+    pages["overview"] = (site / "overview.html").as_uri()
+    pages["archive"] = (site / "archive.html").as_uri()
     return pages
 
 
