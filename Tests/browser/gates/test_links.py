@@ -1,10 +1,9 @@
 """No broken links, and every link works from disk: relative, naming a file, inside the site."""
 import re
 import subprocess
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from conftest import html_pages
+from site_gates import html_pages
 
 LINK = re.compile(r'\s(?:href|src)="([^"]*)"')
 

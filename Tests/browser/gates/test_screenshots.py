@@ -1,7 +1,7 @@
 """Screenshots at phone and desktop widths for a person to look at (Tests/browser/artifacts/)."""
 import pytest
 
-from conftest import ARTIFACTS, sample_pages, site_folder
+from site_gates import ARTIFACTS, sample_pages, site_folder
 
 WIDTHS = {"phone": 390, "desktop": 1280}
 
