@@ -1,0 +1,14 @@
+import BroadsheetModel
+import Testing
+
+/// Bugs found by bench/ingest-accuracy on pages the ingest had never seen, one fixture each.
+@Suite("Regressions found by the accuracy harness")
+struct RegressionTests {
+    @Test("a 、 between two reporters' names stays as printed, and both are authors")
+    func bylineEnumerationComma() throws {
+        let result = try FixtureLoader.ingest("regressions/byline-enumeration-comma.txt")
+        let article = try #require(result.articles.first)
+        #expect(article.paragraphs.first?.hasPrefix("新华社华盛顿2月22日电（记者周效政、刘阳）当地时间") == true)
+        #expect(article.authors.map(\.name) == ["周效政", "刘阳"])
+    }
+}
