@@ -12,3 +12,12 @@ struct RegressionTests {
         #expect(article.authors.map(\.name) == ["周效政", "刘阳"])
     }
 }
+
+extension RegressionTests {
+    @Test("a lone title after a finished story closes it when the story below has no dateline")
+    func headlineBeforeUndatedStory() throws {
+        let result = try FixtureLoader.ingest("regressions/headline-after-body-before-undated-story.txt")
+        #expect(result.articles.map(\.title) == ["春节消费首破万亿元", "基层治理容不得虚"])
+        #expect(result.articles.last?.paragraphs.first?.hasPrefix("晚上9点多接到上级通知") == true)
+    }
+}

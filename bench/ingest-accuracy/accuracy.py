@@ -127,6 +127,7 @@ def score(pages, outputs, show):
     totals = {"pages": len(pages), "expected": 0, "output": 0, "paired": 0, "count_exact_pages": 0,
               "dated_expected": 0, "photos": 0}
     hits = {c: 0 for c in CHECKS}
+    by_layout = {}
     examples = {c: [] for c in CHECKS + ["missed", "extra"]}
     for page in pages:
         truths, outs = page["articles"], outputs.get(os.path.basename(page["page"]), [])
@@ -139,6 +140,11 @@ def score(pages, outputs, show):
         totals["count_exact_pages"] += len(truths) == len(outs)
         pairs = pair(truths, outs)
         totals["paired"] += len(pairs)
+        if "layout" in page:
+            key = "recall_" + page["layout"]
+            by_layout.setdefault(key, [0, 0])
+            by_layout[key][0] += len(pairs)
+            by_layout[key][1] += len(truths)
         paired_t = {id(t) for t, _ in pairs}
         paired_o = {id(o) for _, o in pairs}
         name = os.path.basename(page["page"])
@@ -173,6 +179,8 @@ def score(pages, outputs, show):
     figures = dict(totals)
     figures["precision"] = round(p / totals["output"], 4) if totals["output"] else 0.0
     figures["recall"] = round(p / totals["expected"], 4) if totals["expected"] else 0.0
+    for key, (paired, expected) in sorted(by_layout.items()):
+        figures[key] = round(paired / expected, 4)
     for c in CHECKS:
         figures[c + "_rate"] = round(hits[c] / p, 4) if p else 0.0
     return figures, {k: v[:show] for k, v in examples.items()}

@@ -81,7 +81,7 @@ def render(rng, arts):
     for head in heads:
         out.extend(head)
         out.append("")
-    return "\n".join(out)
+    return "\n".join(out), "gathered" if gathered else "after-body"
 
 
 def real_pages(corpus, out_dir, pages=60, seed=7):
@@ -97,10 +97,11 @@ def real_pages(corpus, out_dir, pages=60, seed=7):
         arts = rng.sample(pool, k)
         path = os.path.join(out_dir, "real_%03d.txt" % (n + 1))
         with open(path, "w", encoding="utf-8") as fh:
-            fh.write(render(rng, arts))
+            text, layout = render(rng, arts)
+            fh.write(text)
         truth = []
         for i, a in enumerate(arts):
             month, day_ = stated_date(a["paragraphs"][0])
             truth.append(dict(a, id="%03d-%d" % (n + 1, i + 1), month=month, day=day_, year=None))
-        result.append({"page": path, "articles": truth})
+        result.append({"page": path, "layout": layout, "articles": truth})
     return result
