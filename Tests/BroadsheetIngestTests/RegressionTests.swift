@@ -20,4 +20,12 @@ extension RegressionTests {
         #expect(result.articles.map(\.title) == ["春节消费首破万亿元", "基层治理容不得虚"])
         #expect(result.articles.last?.paragraphs.first?.hasPrefix("晚上9点多接到上级通知") == true)
     }
+
+    @Test("a bracketed dateline closing a story is its last paragraph, not the next headline's kicker")
+    func closingDateline() throws {
+        let result = try FixtureLoader.ingest("regressions/closing-dateline.txt")
+        #expect(result.articles.map(\.title) == ["韩日关系再起风波", "嫦娥四号再次月夜休眠"])
+        #expect(result.articles.first?.paragraphs.last == "（本报首尔2月13日电）")
+        #expect(result.articles.allSatisfy { $0.kicker == nil })
+    }
 }
