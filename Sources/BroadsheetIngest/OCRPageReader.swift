@@ -41,6 +41,12 @@ struct OCRPageReader {
         let bodies = drafts.map { Bigrams($0.bodyText) }
         for zone in zones {
             let neighbour = headlinesFollow ? zone.before : (zone.after.flatMap { $0 < drafts.count ? $0 : nil } ?? zone.before)
+            // One headline block standing between two stories is placed by the page itself: on a
+            // page whose headlines follow their bodies it closes the story above, whatever words it
+            // shares with a neighbouring story on the same subject. Several blocks together are a
+            // gathered headline area (perhaps cut by a long deck), matched by wording.
+            let between = headlinesFollow && zone.segments.count == 1 && zone.before != nil
+                && (zone.after ?? drafts.count) < drafts.count
             var previous: Int?
             for segment in zone.segments {
                 let joined = layout.joined(segment)
@@ -63,7 +69,7 @@ struct OCRPageReader {
                 if neutral, let previous {
                     target = previous
                 } else {
-                    target = bestArticle(for: Bigrams(joined), bodies: bodies, neighbour: neighbour)
+                    target = between ? neighbour : bestArticle(for: Bigrams(joined), bodies: bodies, neighbour: neighbour)
                 }
                 guard let target else { continue }
                 assigned[target] += segment

@@ -21,6 +21,13 @@ extension RegressionTests {
         #expect(result.articles.last?.paragraphs.first?.hasPrefix("晚上9点多接到上级通知") == true)
     }
 
+    @Test("a headline between two stories closes the one above even when the one below shares its words")
+    func headlineBetweenStoriesSharingWords() throws {
+        let result = try FixtureLoader.ingest("regressions/headline-between-stories-shared-wording.txt")
+        #expect(result.articles.map(\.title) == ["春风行动招聘会举行", "我市总结春风行动招聘会经验"])
+        #expect(result.articles.allSatisfy { !$0.titleGenerated && $0.kicker == nil })
+    }
+
     @Test("a bracketed dateline closing a story is its last paragraph, not the next headline's kicker")
     func closingDateline() throws {
         let result = try FixtureLoader.ingest("regressions/closing-dateline.txt")
