@@ -20,6 +20,8 @@ enum HeadlineLineRules {
         if BylineParser.parseLine(t) != nil { return .byline }
         if t.hasSuffix("——") || t.hasSuffix("--") { return .kicker }
         if t.hasPrefix("——") || t.hasPrefix("--") { return .deck }
+        // Bulleted deck items (`■ 网络、定制等新兴消费看点纷呈■ 全国旅游…`).
+        if let first = t.first, "■●◆▲".contains(first) { return .deck }
         let tokens = t.split(separator: " ").map(String.init)
         if tokens.count >= 2, tokens.contains(where: { token in deckVerbs.contains { token.hasSuffix($0) } }) { return .deck }
         // `尤权出席并讲话`: one name and what the person did at the event.

@@ -36,3 +36,14 @@ extension RegressionTests {
         #expect(result.articles.allSatisfy { $0.kicker == nil })
     }
 }
+
+extension RegressionTests {
+    @Test("a bulleted deck line (■ …■ …) marks a headline block that closes the story above")
+    func bulletedDeck() throws {
+        let result = try FixtureLoader.ingest("regressions/bulleted-deck.txt")
+        #expect(result.articles.map(\.title) == ["首破万亿元！春节消费亮眼", "新年俗让生活更美好"])
+        // The space after a bullet is typography either way; the deck's words must all be there.
+        #expect(result.articles.first?.subtitle?.filter { $0 != " " } == "■网络、定制等新兴消费看点纷呈■全国旅游接待总人数超四亿人次")
+        #expect(result.articles.last?.paragraphs.first?.hasPrefix("走进故宫博物院") == true)
+    }
+}
