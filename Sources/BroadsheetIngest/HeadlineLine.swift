@@ -47,7 +47,7 @@ enum HeadlineLineRules {
     static func isHeadlineLike(_ text: String) -> Bool {
         let t = text.trimmingSpaces()
         guard !t.isEmpty, CharacterRules.ideographCount(t) >= 2, t.count <= 40 else { return false }
-        if DatelineParser.startsDateline(t) || isClosingDateline(t) { return false }
+        if DatelineParser.startsDateline(t) || isClosingNote(t) { return false }
         if BylineParser.parseLine(t) != nil { return true }
         if t.filter({ $0 == "“" }).count != t.filter({ $0 == "”" }).count { return false }
         // Punctuation inside quotation marks is allowed (`“梨子卖得不错，今年再扩大规模”`).
@@ -85,12 +85,14 @@ enum HeadlineLineRules {
         return !names.isEmpty && names.count <= 4 && names.allSatisfy { $0.count >= 2 && $0.count <= 4 && $0.allSatisfy(CharacterRules.isIdeograph) }
     }
 
-    /// A dateline printed in brackets at a story's end (`（本报首尔2月13日电）`), as foreign
-    /// correspondents' reports close: the last paragraph of the story above, not headline material.
-    static func isClosingDateline(_ text: String) -> Bool {
+    /// A bracketed note closing a story: its dateline, as foreign correspondents' reports close
+    /// (`（本报首尔2月13日电）`), or the author's post (`（作者为中国驻西班牙大使）`). It is the last
+    /// paragraph of the story above, not headline material.
+    static func isClosingNote(_ text: String) -> Bool {
         let t = text.trimmingSpaces()
         guard let first = t.first, let last = t.last, "（(".contains(first), "）)".contains(last) else { return false }
-        return DatelineParser.startsDateline(String(t.dropFirst().dropLast()))
+        let inner = String(t.dropFirst().dropLast()).trimmingSpaces()
+        return DatelineParser.startsDateline(inner) || inner.hasPrefix("作者为") || inner.hasPrefix("作者系")
     }
 
     /// Letter-spaced headline (`市 政 府 召 开`): most space-separated tokens are one character.

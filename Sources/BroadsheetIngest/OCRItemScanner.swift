@@ -23,7 +23,7 @@ struct OCRItemScanner {
                 i = start + 1
                 continue
             }
-            if HeadlineLineRules.isClosingDateline(layout.text(start)) {
+            if HeadlineLineRules.isClosingNote(layout.text(start)) {
                 items.append(.paragraph([start]))
                 i = start + 1
                 continue
@@ -92,7 +92,7 @@ struct OCRItemScanner {
     func closesStoryAbove(_ segment: [Int]) -> Bool {
         guard segment.count <= 3, let first = layout.nextNonBlank(from: 0), !layout.isHeadlineLike(first),
               let start = segment.first, let end = segment.last, start >= 2, layout.isBlank(start - 1),
-              CharacterRules.endsSentenceStrongly(layout.text(start - 2)) || HeadlineLineRules.isClosingDateline(layout.text(start - 2))
+              CharacterRules.endsSentenceStrongly(layout.text(start - 2)) || HeadlineLineRules.isClosingNote(layout.text(start - 2))
         else { return false }
         let heads = segment.map { DraftBlock(kind: .heading(2), text: layout.text($0), line: 0) }
         guard heads.allSatisfy({ SectionNumber.value($0) == nil }),

@@ -26,7 +26,8 @@ struct OCRPageReader {
                     drafts.append(ArticleDraft(line: layout.lines[indices[0]].number))
                 }
                 drafts[drafts.count - 1].blocks.append(paragraphBlock(indices))
-                afterZone = false
+                // A closing note (`（作者为…）`, `（本报首尔2月13日电）`) ends its story: what follows is another.
+                afterZone = indices.count == 1 && HeadlineLineRules.isClosingNote(layout.text(indices[0]))
             case .heading(let index):
                 drafts[drafts.count - 1].blocks.append(DraftBlock(kind: .heading(2), text: LayoutSpaces.headline(layout.text(index)), line: layout.lines[index].number))
             case .zone(let segments):

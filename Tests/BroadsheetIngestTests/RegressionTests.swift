@@ -47,3 +47,13 @@ extension RegressionTests {
         #expect(result.articles.last?.paragraphs.first?.hasPrefix("走进故宫博物院") == true)
     }
 }
+
+extension RegressionTests {
+    @Test("an author's note closing a commentary is its last paragraph and ends the story")
+    func closingAuthorNote() throws {
+        let result = try FixtureLoader.ingest("regressions/closing-author-note.txt")
+        #expect(result.articles.map(\.title) == ["共创美好未来", "基层治理容不得虚"])
+        #expect(result.articles.first?.paragraphs.last == "（作者为中国驻西班牙大使）")
+        #expect(result.articles.allSatisfy { $0.kicker == nil })
+    }
+}
