@@ -29,7 +29,9 @@ enum DatelineParser {
             head.append(c)
             if head.count == 11 { break }
         }
-        guard source(in: Array(head.dropFirst(head.first == "据" ? 1 : 0))) != nil else { return nil }
+        // Every source and outlet holds 报, 社, 网 or 刊: a cheaper test before `source(in:)`.
+        guard head.contains(where: { $0 == "报" || $0 == "社" || $0 == "网" || $0 == "刊" }),
+              source(in: Array(head.dropFirst(head.first == "据" ? 1 : 0))) != nil else { return nil }
         let probe = Array(BodyText.clean(String(text.prefix(80))))
         // `据新华社…电`: a story taken from an agency.
         let offset = probe.first == "据" ? 1 : 0
