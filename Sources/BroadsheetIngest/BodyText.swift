@@ -9,7 +9,7 @@ enum BodyText {
     static func clean(_ text: String) -> String {
         var out = ""
         var rest = Substring(text)
-        while let match = rest.firstMatch(of: bylineGroup) {
+        while rest.containsAnyBytes(roleWords), let match = rest.firstMatch(of: bylineGroup) {
             out += collapseKeepingQuotedClauses(String(rest[..<match.range.lowerBound]))
             out += normaliseByline(String(rest[match.range]))
             rest = rest[match.range.upperBound...]
@@ -18,10 +18,14 @@ enum BodyText {
         return out.trimmingSpaces()
     }
 
+    /// Literals `bylineGroup` needs: a line without any of them skips the regex.
+    static let roleWords = ["记者", "記者", "通讯员", "通訊員", "实习生", "實習生"]
+
     /// Collapses layout spaces but keeps the one separating two clauses inside quotation marks
     /// (`“攻坚促就业 奋进创未来”`): both sides are runs of three or more ideographs, which a
     /// letter-spaced (justified) line never has.
     static func collapseKeepingQuotedClauses(_ text: String) -> String {
+        guard text.containsBytes("“") else { return LayoutSpaces.collapse(text) }
         let chars = Array(text)
         var protected = Set<Int>()
         var depth = 0
@@ -68,7 +72,7 @@ enum BodyText {
 
     /// Splits `…发言。(張 曄)` into the text and the names at its end.
     static func splitClosingByline(_ text: String) -> (text: String, authors: [Author]) {
-        guard let match = text.firstMatch(of: closingByline), let names = match.output[1].substring else { return (text, []) }
+        guard text.containsBytes(")") || text.containsBytes("）"), let match = text.firstMatch(of: closingByline), let names = match.output[1].substring else { return (text, []) }
         let tokens = BylineParser.tokens(String(names))
         guard tokens.allSatisfy({ $0.count >= 2 && $0.count <= 4 }) else { return (text, []) }
         // Keep the sentence's final punctuation, which the match starts with.

@@ -10,7 +10,7 @@ enum CaptionParser {
 
     static func parse(_ text: String) -> Caption? {
         let trimmed = text.trimmingSpaces()
-        guard trimmed.count <= 300, let groups = trimmed.firstMatch(pattern), let caption = groups[1], let credit = groups[2] else { return nil }
+        guard trimmed.containsBytes("摄") || trimmed.containsBytes("攝"), trimmed.count <= 300, let groups = trimmed.firstMatch(pattern), let caption = groups[1], let credit = groups[2] else { return nil }
         let name = BylineParser.tokens(credit).joined(separator: " ")
         guard !caption.trimmingSpaces().isEmpty else { return nil }
         return Caption(text: LayoutSpaces.collapse(caption.trimmingSpaces()), credit: name)

@@ -16,6 +16,11 @@ enum DamageScanner {
 
     /// A short excerpt around the first damaged spot, or nil.
     static func damage(in text: String) -> String? {
+        // Only lines holding one of the scalars checked below can be damaged; most are not.
+        guard text.unicodeScalars.contains(where: { s in
+            let v = s.value
+            return v == 0x3F || v == 0xFFFD || (0x2488...0x249B).contains(v) || (0xC0...0xFF).contains(v)
+        }) else { return nil }
         let chars = Array(text)
         for (i, c) in chars.enumerated() {
             var damaged = false

@@ -22,6 +22,16 @@ enum DatelineParser {
     /// Parses the start of `text`. Written by hand: Swift Regex misplaces capture boundaries
     /// between Han characters and digits in this pattern.
     static func parse(_ text: String) -> ParsedDateline? {
+        // Cheap test first: cleaning only removes spaces before the source, so a text whose
+        // first non-space characters name no source cannot parse (most lines do not).
+        var head: [Character] = []
+        for c in text where !(c == " " || c == "\t" || c == "\u{3000}" || c == "\u{00A0}" || c == "\u{FEFF}") {
+            head.append(c)
+            if head.count == 11 { break }
+        }
+        // Every source and outlet holds 报, 社, 网 or 刊: a cheaper test before `source(in:)`.
+        guard head.contains(where: { $0 == "报" || $0 == "社" || $0 == "网" || $0 == "刊" }),
+              source(in: Array(head.dropFirst(head.first == "据" ? 1 : 0))) != nil else { return nil }
         let probe = Array(BodyText.clean(String(text.prefix(80))))
         // `据新华社…电`: a story taken from an agency.
         let offset = probe.first == "据" ? 1 : 0

@@ -6,16 +6,73 @@ enum Deduplicator {
 
     static func dedupe(_ blocks: [DraftBlock]) -> [DraftBlock] {
         let keys = blocks.map { $0.kind == .paragraph ? $0.text.filter { !$0.isWhitespace } : "" }
+        // Counted once: String.count walks grapheme clusters.
+        let counts = keys.map(\.count)
+        let scalars = keys.map(SimpleKey.init)
+        var first: [String: Int] = [:]
+        for (j, key) in keys.enumerated() where !key.isEmpty && first[key] == nil { first[key] = j }
         var keep: [DraftBlock] = []
         for (i, block) in blocks.enumerated() {
-            guard block.kind == .paragraph, keys[i].count >= minimumLength else { keep.append(block); continue }
+            guard block.kind == .paragraph, counts[i] >= minimumLength else { keep.append(block); continue }
+            if let j = first[keys[i]], j < i { continue }
             let covered = keys.indices.contains { j in
-                guard j != i, !keys[j].isEmpty else { return false }
-                if keys[j] == keys[i] { return j < i }
-                return keys[j].count > keys[i].count && keys[j].contains(keys[i])
+                guard counts[j] > counts[i] else { return false }
+                if let a = scalars[j], let b = scalars[i] { return a.contains(b) }
+                return keys[j].contains(keys[i])
             }
             if !covered { keep.append(block) }
         }
         return keep
+    }
+}
+
+/// A key made only of scalars that are each a whole character with no canonical equivalent
+/// (ASCII, Latin-1, general punctuation, CJK punctuation and ideographs, full-width forms):
+/// for two such keys, scalar containment is exactly character containment, and far cheaper.
+struct SimpleKey {
+    let scalars: [UInt32]
+    /// Pairs of adjacent scalars, to rule out most containment checks without scanning.
+    let pairs: Set<UInt64>
+
+    init?(_ key: String) {
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(key.utf8.count / 3 + 1)
+        for s in key.unicodeScalars {
+            let v = s.value
+            guard v <= 0xFF || (0x2010...0x206F).contains(v) || (0x3000...0x3029).contains(v) || (0x3030...0x303F).contains(v)
+                || (0x4E00...0x9FFF).contains(v) || (0xFF00...0xFF9D).contains(v) || (0xFFA0...0xFFEF).contains(v) else { return nil }
+            scalars.append(v)
+        }
+        self.scalars = scalars
+        var pairs = Set<UInt64>(minimumCapacity: scalars.count)
+        for k in scalars.indices.dropLast() { pairs.insert(Self.pair(scalars[k], scalars[k + 1])) }
+        self.pairs = pairs
+    }
+
+    static func pair(_ a: UInt32, _ b: UInt32) -> UInt64 { UInt64(a) << 32 | UInt64(b) }
+
+    func contains(_ other: SimpleKey) -> Bool {
+        let n = other.scalars.count, m = scalars.count
+        guard n <= m else { return false }
+        guard n > 0 else { return true }
+        if n >= 2 {
+            let probes = [0, n / 2 - 1, n - 2]
+            for p in probes where !pairs.contains(Self.pair(other.scalars[p], other.scalars[p + 1])) { return false }
+        }
+        let needle = other.scalars
+        return scalars.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in
+                var i = 0
+                while i <= m - n {
+                    if hay[i] == pin[0] {
+                        var k = 1
+                        while k < n, hay[i + k] == pin[k] { k += 1 }
+                        if k == n { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 }

@@ -19,6 +19,8 @@ enum JumpExtractor {
         var jumps: [Jump] = []
         var out: [SourceLine] = []
         for line in lines {
+            // Both patterns need 版: most lines skip the regexes.
+            guard line.text.containsBytes("版") else { out.append(line); continue }
             var text = line.text
             for match in line.text.matches(of: pattern) {
                 let inner = String(line.text[match.range]).dropFirst().dropLast().trimmingSpaces()

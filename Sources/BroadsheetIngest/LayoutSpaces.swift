@@ -3,6 +3,8 @@ enum LayoutSpaces {
     /// Body text: a run of spaces between two wide characters, or between a wide character and a
     /// digit, is layout; between Latin words or digits a single space stays.
     static func collapse(_ text: String) -> String {
+        // Without any space there is nothing to collapse.
+        guard text.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) || text.containsBytes("\u{3000}") || text.containsBytes("\u{00A0}") else { return text }
         let chars = Array(text)
         var out = ""
         var i = 0

@@ -32,18 +32,29 @@ struct LineCleaner {
 
     /// Classifies and cleans one raw line.
     static func clean(_ raw: String) -> Kind {
-        var text = raw.replacing(htmlTag, with: "")
-        text = text.replacing(pinyin) { match in match.output[1].substring.map(String.init) ?? "" }
+        // Each regex runs only when the line holds a literal it needs (see ByteScan).
+        var text = raw.containsBytes("<") ? raw.replacing(htmlTag, with: "") : raw
+        if text.containsBytes("(") || text.containsBytes("（") {
+            text = text.replacing(pinyin) { match in match.output[1].substring.map(String.init) ?? "" }
+        }
         let trimmed = text.trimmingSpaces()
         if trimmed.isEmpty { return raw.trimmingSpaces().isEmpty ? .text("") : .removed }
-        if trimmed.firstMatch(of: editorLine) != nil { return .removed }
-        if trimmed.firstMatch(of: pageCredit) != nil { return .removed }
-        if chrome.contains(trimmed) || trimmed.firstMatch(of: issueLink) != nil || trimmed.firstMatch(of: chromePattern) != nil { return .chrome }
-        if trimmed.count <= 80, trimmed.firstMatch(of: metadata) != nil, !trimmed.contains("。") {
+        let colon = trimmed.containsBytes(":") || trimmed.containsBytes("：")
+        if colon, trimmed.containsAnyBytes(editorWords), trimmed.firstMatch(of: editorLine) != nil { return .removed }
+        if colon, trimmed.containsAnyBytes(creditWords), trimmed.firstMatch(of: pageCredit) != nil { return .removed }
+        if chrome.contains(trimmed)
+            || (trimmed.containsBytes("期") && trimmed.containsBytes("第") && trimmed.firstMatch(of: issueLink) != nil)
+            || (trimmed.containsAnyBytes(chromeWords) && trimmed.firstMatch(of: chromePattern) != nil) { return .chrome }
+        if colon, trimmed.count <= 80, trimmed.firstMatch(of: metadata) != nil, !trimmed.contains("。") {
             let date = trimmed.firstMatch(isoDate)
             return .metadata(year: date?[1].flatMap { Int($0) }, month: date?[2].flatMap { Int($0) }, day: date?[3].flatMap { Int($0) })
         }
-        if let groups = trimmed.firstMatch(pageLabel), let page = groups[1] { return .pageLabel(page) }
+        if trimmed.containsBytes("第"), trimmed.containsBytes("版"), let groups = trimmed.firstMatch(pageLabel), let page = groups[1] { return .pageLabel(page) }
         return .text(text)
     }
+
+    /// Literals each pattern above needs: `editorLine`, `pageCredit`, `chromePattern`.
+    static let editorWords = ["编辑", "編輯", "责编", "責編", "校对", "校對"]
+    static let creditWords = ["本版", "版式", "制图", "製圖", "设计", "設計", "责编", "責編"]
+    static let chromeWords = ["位置", "字体", "字號", "字号", "打印本页", "关闭窗口", "關閉窗口", "扫一扫在手机", "分享到"]
 }

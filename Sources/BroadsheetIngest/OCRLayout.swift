@@ -2,13 +2,30 @@
 /// headline-like lines. Shared by the OCR reader's passes.
 struct OCRLayout {
     let lines: [SourceLine]
+    // Per-line facts computed once: the readers ask for them many times per line.
+    private let trimmedTexts: [String]
+    private let blanks: [Bool]
+    private let datelines: [Bool]
+    private let headlineLike: [Bool]
+    private let collapsedWidths: [Int]
+    private let printedWidths: [Int]
+
+    init(lines: [SourceLine]) {
+        self.lines = lines
+        trimmedTexts = lines.map(\.trimmed)
+        blanks = lines.map(\.isBlank)
+        datelines = lines.map { !$0.isBlank && DatelineParser.startsDateline($0.text) }
+        headlineLike = lines.map { !$0.isBlank && HeadlineLineRules.isHeadlineLike($0.text) }
+        collapsedWidths = trimmedTexts.map { CharacterRules.width(LayoutSpaces.collapse($0)) }
+        printedWidths = trimmedTexts.map(CharacterRules.width)
+    }
 
     var count: Int { lines.count }
-    func text(_ i: Int) -> String { lines[i].trimmed }
-    func isBlank(_ i: Int) -> Bool { lines[i].isBlank }
-    func isDateline(_ i: Int) -> Bool { !isBlank(i) && DatelineParser.startsDateline(lines[i].text) }
-    func isHeadlineLike(_ i: Int) -> Bool { !isBlank(i) && HeadlineLineRules.isHeadlineLike(lines[i].text) }
-    func width(_ i: Int) -> Int { CharacterRules.width(LayoutSpaces.collapse(text(i))) }
+    func text(_ i: Int) -> String { trimmedTexts[i] }
+    func isBlank(_ i: Int) -> Bool { blanks[i] }
+    func isDateline(_ i: Int) -> Bool { datelines[i] }
+    func isHeadlineLike(_ i: Int) -> Bool { headlineLike[i] }
+    func width(_ i: Int) -> Int { collapsedWidths[i] }
 
     func nextNonBlank(from i: Int) -> Int? {
         var k = i
@@ -21,7 +38,7 @@ struct OCRLayout {
     func localWidth(_ i: Int) -> Int {
         var widths: [Int] = []
         for k in max(0, i - 8)...min(count - 1, i + 8) where !isBlank(k) {
-            let w = CharacterRules.width(text(k))
+            let w = printedWidths[k]
             if w >= 12 { widths.append(width(k)) }
         }
         guard !widths.isEmpty else { return width(i) }

@@ -7,10 +7,12 @@ struct SourceLine: Sendable, Equatable {
     var trimmed: String { text.trimmingSpaces() }
 }
 
+/// Built once: building the set on every call was a hot spot.
+private let spaces: Set<Character> = [" ", "\t", "\u{3000}", "\u{00A0}", "\u{FEFF}"]
+
 extension StringProtocol {
     func trimmingSpaces() -> String {
         var s = Substring(self)
-        let spaces: Set<Character> = [" ", "\t", "\u{3000}", "\u{00A0}", "\u{FEFF}"]
         while let f = s.first, spaces.contains(f) { s.removeFirst() }
         while let l = s.last, spaces.contains(l) { s.removeLast() }
         return String(s)

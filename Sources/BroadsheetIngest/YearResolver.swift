@@ -12,15 +12,17 @@ enum YearResolver {
     enum Source: String { case text, fileName = "file name", config = "configuration" }
 
     static func year(month: Int, day: Int, text: String, lead: String, path: String, config: SiteConfig) -> (Int, Source)? {
-        for match in text.matches(of: fullDate) {
+        // Every pattern here but `pathDate` needs 年: text without it skips them.
+        for match in text.containsBytes("年") ? text.matches(of: fullDate) : [] {
             if let y = Int(match.output[1].substring ?? ""), Int(match.output[2].substring ?? "") == month,
                Int(match.output[3].substring ?? "") == day, plausible(y) {
                 return (y, .text)
             }
         }
         // Only when the lead names one year at all, and names it for the event itself.
-        let mentioned = Set(lead.matches(of: anyYear).compactMap { Int($0.output[1].substring ?? "") })
-        let years = Set(lead.matches(of: leadYear).compactMap { Int($0.output[1].substring ?? "") }.filter(plausible))
+        let leadHasYear = lead.containsBytes("年")
+        let mentioned = !leadHasYear ? [] : Set(lead.matches(of: anyYear).compactMap { Int($0.output[1].substring ?? "") })
+        let years = !leadHasYear ? [] : Set(lead.matches(of: leadYear).compactMap { Int($0.output[1].substring ?? "") }.filter(plausible))
         if years.count == 1, mentioned.count == 1 { return (years.first!, .text) }
         if let g = path.firstMatch(pathDate), let y = g[1].flatMap({ Int($0) }), let m = g[2].flatMap({ Int($0) }), (1...12).contains(m) {
             return (y, .fileName)
