@@ -14,6 +14,11 @@ public struct BuildManifest: Sendable, Equatable {
         public var stamp: InputFile
         public var hash: String
         public var slugs: [String]
+        public init(stamp: InputFile, hash: String, slugs: [String]) {
+            self.stamp = stamp
+            self.hash = hash
+            self.slugs = slugs
+        }
     }
 
     public var keys: BuildKeys
