@@ -24,12 +24,20 @@ public struct ConvertSession {
         }
         let result = Ingester(config: config).ingest(SourceFile(path: url.lastPathComponent, bytes: data))
         let classifier = TopicClassifier(topics: config.topics)
-        let articles = SlugAssigner.assign(result.articles).map { article in
-            var copy = article
-            copy.topicScores = classifier.classify(article)
-            if !copy.topicsOverridden { copy.topics = copy.topicScores.filter(\.assigned).map(\.topic) }
-            return copy
-        }
-        return (articles, result.diagnostics)
+        return (SlugAssigner.assign(result.articles).map(classifier.apply), result.diagnostics)
+    }
+
+    /// The article as Markdown; with `explain`, the topic scores and deciding terms stand as YAML
+    /// comments at the end of the front matter, so the output stays valid Markdown and YAML.
+    public func markdown(_ article: Article, explain: Bool) -> String {
+        let markdown = ArticleMarkdown.render(article)
+        guard explain else { return markdown }
+        let classifier = TopicClassifier(topics: config.topics)
+        let comment = TopicExplanation.commentLines(classifier.explain(article), article: article, rules: classifier.rules)
+            .joined(separator: "\n") + "\n"
+        // The front matter closes at the first `---` line after the opening one.
+        guard let close = markdown.range(of: "\n---\n", range: markdown.index(markdown.startIndex, offsetBy: 3)..<markdown.endIndex)
+        else { return markdown }
+        return markdown.replacingCharacters(in: close, with: "\n" + comment + "---\n")
     }
 }

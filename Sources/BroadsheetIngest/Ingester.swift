@@ -26,8 +26,65 @@ public struct Ingester: Sendable {
         case .success(let decoded): text = decoded
         case .failure(let failure):
             return IngestResult(diagnostics: [Diagnostic(.error, file: file.path, byteOffset: failure.byteOffset,
-                                                         code: "decode.invalid-bytes", message: failure.message)])
+                                                         code: "decode.invalid-bytes", message: "\(failure.message); the file was skipped")])
         }
-        return PlainTextSplitter(path: file.path).split(text)
+        let rawLines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var diagnostics = DamageScanner.scan(rawLines.enumerated().map { SourceLine(text: $0.element, number: $0.offset + 1) }, file: file.path)
+
+        // Per-line cleanup: chrome, page labels, pinyin, HTML, editor lines.
+        var cleaned: [SourceLine] = []
+        var page: String?
+        var removed = false
+        for (index, raw) in rawLines.enumerated() {
+            switch LineCleaner.clean(raw) {
+            case .text(let t): cleaned.append(SourceLine(text: t, number: index + 1))
+            case .removed: removed = true; cleaned.append(SourceLine(text: "", number: index + 1))
+            case .pageLabel(let p): page = page ?? p; removed = true; cleaned.append(SourceLine(text: "", number: index + 1))
+            }
+        }
+        let form = InputForm.detect(rawLines: rawLines, cleaned: cleaned, path: file.path, removedChrome: removed)
+        if form == .frontMatterMarkdown {
+            switch FrontMatterReader(text: text, path: file.path).read() {
+            case .success(var article):
+                article.script = ScriptDetector.detect(article.title + article.plainText)
+                return IngestResult(articles: [article], diagnostics: diagnostics)
+            case .failure(let failure):
+                return IngestResult(diagnostics: diagnostics + [failure.diagnostic])
+            }
+        }
+        let (lines, jumps) = JumpExtractor.extract(cleaned)
+        var drafts: [ArticleDraft]
+        switch form {
+        case .markdownExport: drafts = MarkdownExportReader(lines: lines, jumps: jumps).read()
+        case .corpusArticle: drafts = [CorpusArticleReader(lines: lines, path: file.path).read()]
+        case .webPage: drafts = WebPageReader(lines: lines).read()
+        default: drafts = OCRPageReader(lines: lines).read()
+        }
+        if form != .markdownExport { assign(jumps, to: &drafts) }
+        let finisher = ArticleFinisher(path: file.path, config: config)
+        var articles: [Article] = []
+        for draft in drafts {
+            if let article = finisher.finish(draft, ordinal: articles.count + 1, page: page, diagnostics: &diagnostics) {
+                articles.append(article)
+            }
+        }
+        if articles.isEmpty {
+            diagnostics.append(Diagnostic(.warning, file: file.path, code: "ingest.empty", message: "no article text found"))
+        }
+        return IngestResult(articles: articles, diagnostics: diagnostics.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
+    }
+
+    /// A jump belongs to the article whose text contains its line; a standalone `(上接…)` line
+    /// belongs to the article that follows it.
+    private func assign(_ jumps: [Jump], to drafts: inout [ArticleDraft]) {
+        for jump in jumps {
+            let index: Int?
+            if jump.continuesFromElsewhere, jump.standalone {
+                index = drafts.firstIndex { ($0.blocks.first?.line ?? $0.line) >= jump.line } ?? drafts.indices.last
+            } else {
+                index = drafts.lastIndex { ($0.blocks.first?.line ?? $0.line) <= jump.line } ?? drafts.indices.first
+            }
+            if let index { drafts[index].jumps.append(jump.text) }
+        }
     }
 }

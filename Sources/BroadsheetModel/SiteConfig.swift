@@ -72,18 +72,30 @@ public struct TopicConfig: Sendable, Equatable, Decodable {
     public var negative: [String: Double]
     /// Minimum normalised score for the topic to be assigned; nil means the classifier's default.
     public var threshold: Double?
+    /// Minimum number of distinct terms found before the topic can be assigned (one word in
+    /// passing never makes a topic); nil means the classifier's default.
+    public var minTerms: Int?
+    /// Factor for terms found in the kicker, title or subtitle; nil means the classifier's default.
+    public var titleWeight: Double?
 
     public init(id: String, name: String, description: String = "", terms: [String: Double],
-                negative: [String: Double] = [:], threshold: Double? = nil) {
+                negative: [String: Double] = [:], threshold: Double? = nil, minTerms: Int? = nil,
+                titleWeight: Double? = nil) {
         self.id = id
         self.name = name
         self.description = description
         self.terms = terms
         self.negative = negative
         self.threshold = threshold
+        self.minTerms = minTerms
+        self.titleWeight = titleWeight
     }
 
-    enum CodingKeys: String, CodingKey { case id, name, description, terms, negative, threshold }
+    enum CodingKeys: String, CodingKey {
+        case id, name, description, terms, negative, threshold
+        case minTerms = "min_terms"
+        case titleWeight = "title_weight"
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -93,6 +105,8 @@ public struct TopicConfig: Sendable, Equatable, Decodable {
         terms = try c.decodeIfPresent([String: Double].self, forKey: .terms) ?? [:]
         negative = try c.decodeIfPresent([String: Double].self, forKey: .negative) ?? [:]
         threshold = try c.decodeIfPresent(Double.self, forKey: .threshold)
+        minTerms = try c.decodeIfPresent(Int.self, forKey: .minTerms)
+        titleWeight = try c.decodeIfPresent(Double.self, forKey: .titleWeight)
     }
 
     /// Terms sorted longest first, then by text: a stable order for matching and reports.

@@ -1,0 +1,69 @@
+import BroadsheetModel
+
+/// The final form of a paragraph's text: layout spaces gone, byline names in the dateline kept
+/// apart (`（记者张晓洁 谢希瑶）`), a closing byline (`(張 曄)`) taken out as authors.
+enum BodyText {
+    nonisolated(unsafe) static let bylineGroup = try! Regex(#"[（(]\s*(?:本报|新华社)?(?:特约|见习|摄影)?(?:记者|記者|通讯员|通訊員|实习生|實習生)[^（()）]{1,40}[）)]"#)
+    nonisolated(unsafe) static let closingByline = try! Regex(#"[。！？”!?]\s*[（(]\s*([\p{Han}]{1,4}(?:\s+[\p{Han}]{1,4}){0,5})\s*[）)]\s*$"#)
+
+    static func clean(_ text: String) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let match = rest.firstMatch(of: bylineGroup) {
+            out += collapseKeepingQuotedClauses(String(rest[..<match.range.lowerBound]))
+            out += normaliseByline(String(rest[match.range]))
+            rest = rest[match.range.upperBound...]
+        }
+        out += collapseKeepingQuotedClauses(String(rest))
+        return out.trimmingSpaces()
+    }
+
+    /// Collapses layout spaces but keeps the one separating two clauses inside quotation marks
+    /// (`“攻坚促就业 奋进创未来”`): both sides are runs of three or more ideographs, which a
+    /// letter-spaced (justified) line never has.
+    static func collapseKeepingQuotedClauses(_ text: String) -> String {
+        let chars = Array(text)
+        var protected = Set<Int>()
+        var depth = 0
+        for (i, c) in chars.enumerated() {
+            if c == "“" { depth += 1 } else if c == "”" { depth = max(0, depth - 1) }
+            guard depth > 0, c == " " else { continue }
+            let before = chars[..<i].reversed().prefix { CharacterRules.isIdeograph($0) }.count
+            let after = chars[(i + 1)...].prefix { CharacterRules.isIdeograph($0) }.count
+            if before >= 3, after >= 3 { protected.insert(i) }
+        }
+        guard !protected.isEmpty else { return LayoutSpaces.collapse(text) }
+        var out = ""
+        var start = 0
+        for index in protected.sorted() {
+            out += LayoutSpaces.collapse(String(chars[start..<index])) + " "
+            start = index + 1
+        }
+        return out + LayoutSpaces.collapse(String(chars[start...]))
+    }
+
+    /// `（记者 郝薇）` → `（记者郝薇）`; `（记者张晓洁 谢希瑶）` keeps the space between names.
+    static func normaliseByline(_ group: String) -> String {
+        let open = group.first!, close = group.last!
+        let tokens = BylineParser.tokens(String(group.dropFirst().dropLast()))
+        var parts: [String] = []
+        var pendingRole = ""
+        for token in tokens {
+            if BylineParser.roles.contains(token) { pendingRole += token; continue }
+            parts.append(pendingRole + token)
+            pendingRole = ""
+        }
+        if !pendingRole.isEmpty { parts.append(pendingRole) }
+        return String(open) + parts.joined(separator: " ") + String(close)
+    }
+
+    /// Splits `…发言。(張 曄)` into the text and the names at its end.
+    static func splitClosingByline(_ text: String) -> (text: String, authors: [Author]) {
+        guard let match = text.firstMatch(of: closingByline), let names = match.output[1].substring else { return (text, []) }
+        let tokens = BylineParser.tokens(String(names))
+        guard tokens.allSatisfy({ $0.count >= 2 && $0.count <= 4 }) else { return (text, []) }
+        // Keep the sentence's final punctuation, which the match starts with.
+        let end = text.index(after: match.range.lowerBound)
+        return (String(text[..<end]).trimmingSpaces(), tokens.map { Author(name: $0) })
+    }
+}

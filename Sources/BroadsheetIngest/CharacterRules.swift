@@ -1,0 +1,40 @@
+import BroadsheetText
+
+/// Character classes that news typesetting relies on.
+enum CharacterRules {
+    /// Punctuation that ends a sentence, possibly followed by closing quotes or brackets.
+    static let sentenceEnders: Set<Character> = ["。", "！", "？", "!", "?", "…", "；"]
+    static let closers: Set<Character> = ["”", "’", "」", "』", "）", ")", "》", "\""]
+    /// Punctuation that a headline never contains (headlines use spaces, dashes, quotes and 、).
+    static let clausePunctuation: Set<Character> = ["，", "。", "；", "：", "！", "？", ",", ";", ":", "!", "?"]
+
+    static func isIdeograph(_ c: Character) -> Bool {
+        guard let s = c.unicodeScalars.first else { return false }
+        return CJK.isIdeograph(s)
+    }
+
+    static func isWide(_ c: Character) -> Bool {
+        guard let s = c.unicodeScalars.first else { return false }
+        return CJK.isWide(s)
+    }
+
+    static func isLatin(_ c: Character) -> Bool { c.isASCII && c.isLetter }
+    static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+
+    /// True when the text, ignoring trailing closers and spaces, ends with sentence-ending punctuation.
+    static func endsSentence(_ text: String) -> Bool {
+        var s = Substring(text)
+        while let last = s.last, last == " " || last == "\u{3000}" { s.removeLast() }
+        while let last = s.last, closers.contains(last) { s.removeLast() }
+        guard let last = s.last else { return false }
+        return sentenceEnders.contains(last)
+    }
+
+    /// Display width in half-width units: wide characters count 2, everything else 1.
+    static func width(_ text: String) -> Int {
+        text.reduce(0) { $0 + (isWide($1) || $1 == "\u{3000}" ? 2 : 1) }
+    }
+
+    /// Share of characters that are ideographs.
+    static func ideographCount(_ text: String) -> Int { text.filter(isIdeograph).count }
+}

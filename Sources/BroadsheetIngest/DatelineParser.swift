@@ -1,0 +1,85 @@
+import BroadsheetModel
+
+/// Reads the 电头 that opens a news story: `本报讯 （记者任逢春）9月25日，`,
+/// `新华社北京9月26日电 （记者张晓洁 谢希瑶）`, `本报太原 10 月 17 日讯（记者 郝薇）`.
+struct ParsedDateline: Equatable {
+    var dateline: Dateline
+    var month: Int?
+    var day: Int?
+    var authors: [Author]
+    /// Length in characters of the dateline prefix in the (space-collapsed) text.
+    var length: Int
+}
+
+enum DatelineParser {
+    static let sources = ["本报", "新华社", "中新社", "人民日报", "光明日报", "经济日报", "中国日报", "法治日报", "工人日报",
+                          "农民日报", "科技日报", "人民网", "新华网", "央视网", "中新网", "央广网", "本刊"]
+    static let outlets = ["日报", "晚报", "晨报", "时报"]
+    static let notPlace = ["记者", "記者", "通讯员", "通訊員", "评论", "评论员", "特约"]
+    /// A date phrase right after the dateline or at the start of a lead: `9月25日，`.
+    nonisolated(unsafe) static let leadDate = try! Regex("^(\\d{1,2})月(\\d{1,2})日")
+
+    /// Parses the start of `text`. Written by hand: Swift Regex misplaces capture boundaries
+    /// between Han characters and digits in this pattern.
+    static func parse(_ text: String) -> ParsedDateline? {
+        let probe = Array(BodyText.clean(String(text.prefix(80))))
+        guard let source = source(in: probe) else { return nil }
+        var i = source.count
+        let afterSource = String(probe[i...].prefix(3))
+        if notPlace.contains(where: { afterSource.hasPrefix($0) }) { return nil }
+        var place = ""
+        while i < probe.count, place.count < 8, CharacterRules.isIdeograph(probe[i]), probe[i] != "讯", probe[i] != "电" {
+            place.append(probe[i]); i += 1
+        }
+        var month: Int?, day: Int?
+        if let (m, d, next) = monthDay(probe, from: i) { month = m; day = d; i = next }
+        guard i < probe.count, probe[i] == "讯" || probe[i] == "电" else { return nil }
+        i += 1
+        var authors: [Author] = []
+        var j = i
+        while j < probe.count, probe[j] == " " { j += 1 }
+        if j < probe.count, probe[j] == "（" || probe[j] == "(" {
+            if let close = probe[j...].prefix(42).firstIndex(where: { $0 == "）" || $0 == ")" }) {
+                authors = BylineParser.parseParenthesised(String(probe[(j + 1)..<close]))
+                i = close + 1
+            }
+        }
+        if month == nil {
+            var k = i
+            while k < probe.count, probe[k] == " " { k += 1 }
+            if let (m, d, _) = monthDay(probe, from: k) { month = m; day = d }
+        }
+        return ParsedDateline(dateline: Dateline(source: source, place: place.isEmpty ? nil : place),
+                              month: month, day: day, authors: authors, length: i)
+    }
+
+    private static func source(in chars: [Character]) -> String? {
+        let head = String(chars.prefix(10))
+        if let known = sources.first(where: { head.hasPrefix($0) }) { return known }
+        for length in 4...8 where length <= chars.count {
+            let candidate = String(chars.prefix(length))
+            if outlets.contains(where: { candidate.hasSuffix($0) }), candidate.allSatisfy(CharacterRules.isIdeograph) { return candidate }
+        }
+        return nil
+    }
+
+    /// `9月26日` at `i`: month, day and the index after it.
+    static func monthDay(_ chars: [Character], from start: Int) -> (Int, Int, Int)? {
+        var i = start
+        func number() -> Int? {
+            var digits = ""
+            while i < chars.count, CharacterRules.isDigit(chars[i]), digits.count < 2 { digits.append(chars[i]); i += 1 }
+            return Int(digits)
+        }
+        guard let m = number(), i < chars.count, chars[i] == "月" else { return nil }
+        i += 1
+        guard let d = number(), i < chars.count, chars[i] == "日" else { return nil }
+        i += 1
+        return (1...12).contains(m) && (1...31).contains(d) ? (m, d, i) : nil
+    }
+
+    /// True when a line opens a dateline (also when the dateline wraps onto the next line).
+    static func startsDateline(_ line: String) -> Bool {
+        parse(line.trimmingSpaces()) != nil
+    }
+}

@@ -1,0 +1,59 @@
+/// What a line standing outside the story text is: part of a headline, a byline, a column name…
+enum HeadlineLineKind: Equatable {
+    case headline
+    /// Ends with `——`: a kicker.
+    case kicker
+    /// Begins with `——`, or names and roles (`朱晓东出席并讲话 李建国主持`): a deck.
+    case deck
+    case byline
+    case names
+    case banner
+    case caption
+}
+
+enum HeadlineLineRules {
+    static let deckVerbs = ["出席并讲话", "出席并致辞", "讲话", "講話", "主持", "致辞", "致辭", "出席", "参加", "參加", "调研", "作报告", "宣讲"]
+
+    static func kind(_ text: String) -> HeadlineLineKind {
+        let t = text.trimmingSpaces()
+        if CaptionParser.parse(t) != nil { return .caption }
+        if BylineParser.parseLine(t) != nil { return .byline }
+        if t.hasSuffix("——") || t.hasSuffix("--") { return .kicker }
+        if t.hasPrefix("——") || t.hasPrefix("--") { return .deck }
+        let tokens = t.split(separator: " ").map(String.init)
+        if tokens.count >= 2, tokens.contains(where: { token in deckVerbs.contains { token.hasSuffix($0) } }) { return .deck }
+        if isBanner(t) { return .banner }
+        if BylineParser.parseNameList(t) != nil { return .names }
+        return .headline
+    }
+
+    /// A column name (`记者观察`, `新知`): a short label of ideographs only.
+    static func isColumnName(_ t: String) -> Bool {
+        let text = t.trimmingSpaces()
+        return (2...6).contains(text.count) && text.allSatisfy(CharacterRules.isIdeograph)
+    }
+
+    /// Series banners between articles (`聚焦“…”系列主题新闻发布会`).
+    static func isBanner(_ t: String) -> Bool {
+        t.contains("系列") || t.hasSuffix("专栏") || t.hasSuffix("专题") || t.hasSuffix("特刊")
+    }
+
+    /// Could this line be part of a headline block? No clause punctuation, balanced quotes, short.
+    static func isHeadlineLike(_ text: String) -> Bool {
+        let t = text.trimmingSpaces()
+        guard !t.isEmpty, CharacterRules.ideographCount(t) >= 2, t.count <= 40 else { return false }
+        if DatelineParser.startsDateline(t) { return false }
+        if BylineParser.parseLine(t) != nil { return true }
+        if t.contains(where: { CharacterRules.clausePunctuation.contains($0) }) { return false }
+        if t.filter({ $0 == "“" }).count != t.filter({ $0 == "”" }).count { return false }
+        if t.filter({ $0 == "（" || $0 == "(" }).count != t.filter({ $0 == "）" || $0 == ")" }).count { return false }
+        if let last = t.last, "、《（(“‘".contains(last) { return false }
+        return true
+    }
+
+    /// Letter-spaced headline (`市 政 府 召 开`): most space-separated tokens are one character.
+    static func isLetterSpaced(_ text: String) -> Bool {
+        let tokens = text.trimmingSpaces().split(separator: " ")
+        return tokens.count >= 4 && tokens.filter { $0.count == 1 }.count * 3 >= tokens.count * 2
+    }
+}

@@ -1,0 +1,25 @@
+/// The shapes of input that ingest recognises, decided per file from its content.
+enum InputForm: String {
+    /// Markdown with YAML front matter: an article already edited by hand.
+    case frontMatterMarkdown
+    /// A Markdown-like export with `#` headings.
+    case markdownExport
+    /// One article per file as an e-paper site serves it (kicker, title, subtitle, indented paragraphs).
+    case corpusArticle
+    /// A copy of a web page: one line per paragraph, page label, site chrome.
+    case webPage
+    /// OCR of a printed page: lines hard-wrapped at the column width.
+    case ocrPage
+
+    static func detect(rawLines: [String], cleaned: [SourceLine], path: String, removedChrome: Bool) -> InputForm {
+        if rawLines.first?.trimmingSpaces() == "---", FrontMatterReader.split(rawLines.joined(separator: "\n")) != nil { return .frontMatterMarkdown }
+        if rawLines.contains(where: { $0.hasPrefix("# ") || $0.hasPrefix("## ") || $0.hasPrefix("### ") }) { return .markdownExport }
+        if CorpusArticleReader.matches(cleaned, path: path) { return .corpusArticle }
+        let text = cleaned.filter { !$0.isBlank }.map(\.trimmed)
+        guard !text.isEmpty else { return .ocrPage }
+        let lengths = text.map(\.count).sorted()
+        let median = lengths[lengths.count / 2]
+        if removedChrome || median > 40 { return .webPage }
+        return .ocrPage
+    }
+}

@@ -1,0 +1,38 @@
+/// Writes a headline for an article printed without one, from its lead: the dateline and the
+/// date phrase go, the first sentence stays (its first clause when the sentence is long), and
+/// the final punctuation goes. `5月20日,全市穩就業工作推進會召開。` → `全市穩就業工作推進會召開`.
+enum TitleWriter {
+    nonisolated(unsafe) static let leadingDate = try! Regex(
+        #"^(?:\d{4}年)?(?:\d{1,2}月\d{1,2}日(?:[、至到—-]\d{1,2}日)?)?(?:上午|下午|晚上|晚间|早上|凌晨|晚|中午)?\s*[,，、]\s*"#)
+    nonisolated(unsafe) static let leadingTimeWord = try! Regex(#"^(?:近日|日前|近期|目前|近年来|今年以来|当天|当日)\s*[,，]\s*"#)
+    static let maxLength = 40
+
+    static func title(fromLead lead: String) -> String? {
+        var text = lead.trimmingSpaces()
+        if let dateline = DatelineParser.parse(text) {
+            text = String(BodyText.clean(text).dropFirst(dateline.length)).trimmingSpaces()
+        }
+        text = text.replacing(leadingDate, with: "", maxReplacements: 1)
+        text = text.replacing(leadingTimeWord, with: "", maxReplacements: 1)
+        var sentence = cut(text, at: ["。", "！", "？", "!", "?", "；"])
+        if sentence.count > maxLength {
+            let clause = cut(sentence, at: ["，", ",", "：", ":"])
+            if clause.count >= 6 { sentence = clause }
+        }
+        let trimmed = sentence.trimmingSpaces()
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// Text up to the first of `stops` that stands outside quotation marks and brackets.
+    static func cut(_ text: String, at stops: Set<Character>) -> String {
+        var depth = 0
+        var out = ""
+        for c in text {
+            if "“‘「《（(".contains(c) { depth += 1 }
+            if "”’」》）)".contains(c) { depth = max(0, depth - 1) }
+            if depth == 0, stops.contains(c) { break }
+            out.append(c)
+        }
+        return out
+    }
+}

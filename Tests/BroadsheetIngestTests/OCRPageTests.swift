@@ -1,0 +1,70 @@
+import BroadsheetIngest
+import BroadsheetModel
+import Testing
+
+@Suite("OCR pages: reflow, segmentation, headline matching")
+struct OCRPageTests {
+    @Test("headlines gathered at the page end are matched to their bodies by wording")
+    func gatheredHeadlines() throws {
+        let result = try FixtureLoader.ingest("forms/ocr-gathered-headlines.txt")
+        let titles = result.articles.map(\.title)
+        #expect(titles.count == 3)
+        let planting = try #require(result.articles.first)
+        #expect(planting.kicker == "全县春季植树造林动员会召开" || planting.title == "全县春季植树造林动员会召开")
+        #expect([planting.title, planting.subtitle, planting.kicker].contains("科学规划造林地块 确保完成年度任务"))
+        // Letter-spaced headline is de-spaced and goes to the job-fair story.
+        #expect(result.articles[1].title == "县人社局举办春风行动招聘会")
+        #expect(result.articles[1].authors == [Author(name: "赵红", role: "记者"), Author(name: "钱亮", role: "通讯员")])
+    }
+
+    @Test("a blank line is a paragraph break only where a sentence ended")
+    func reflowAcrossColumnBreaks() throws {
+        let result = try FixtureLoader.ingest("forms/ocr-gathered-headlines.txt")
+        let planting = try #require(result.articles.first)
+        #expect(planting.paragraphs == [
+            "本报讯（记者王小明）3月5日，全县春季植树造林动员会召开，部署今年国土绿化工作。副县长李强出席会议并讲话。",
+            "会议要求，各乡镇要抓住春季造林有利时机，科学规划造林地块，确保完成全年造林任务。",
+        ])
+        #expect(planting.date == ArticleDate(year: nil, month: 3, day: 5))
+        #expect(result.diagnostics.contains { $0.code == "ingest.year-unknown" && $0.line == 1 })
+    }
+
+    @Test("a caption standing among headlines becomes a photo item with a written title")
+    func photoItem() throws {
+        let result = try FixtureLoader.ingest("forms/ocr-gathered-headlines.txt")
+        let photo = try #require(result.articles.last)
+        #expect(photo.titleGenerated)
+        #expect(photo.title == "村民在县城广场选购农资")
+        #expect(photo.body == [.figure(caption: "村民在县城广场选购农资。", credit: "孙丽")])
+        #expect(photo.photoCredits == ["孙丽"])
+        #expect(photo.paragraphs.isEmpty)
+    }
+
+    @Test("a headline block after its body gives title, deck, byline and column; a wrapped title is rejoined")
+    func headlineAfterBody() throws {
+        let result = try FixtureLoader.ingest("forms/ocr-headline-after-body.txt")
+        #expect(result.articles.count == 2)
+        let feature = try #require(result.articles.first)
+        #expect(feature.title == "就业形势总体稳定")
+        #expect(feature.subtitle == "我省千方百计稳就业纪实")
+        #expect(feature.column == "记者观察")
+        #expect(feature.authors.map(\.name) == ["王龙飞", "李佳"])
+        #expect(feature.body.contains(.heading(level: 2, text: "开发区示范引领作用持续彰显")))
+        #expect(feature.paragraphs.contains("省人社厅厅长张华说：“我们全力推动重点群体就业，拓宽就业渠道。”"))
+        let news = result.articles[1]
+        #expect(news.kicker == "全省12315机构")
+        #expect(news.title == "9月份为消费者挽回经济损失577.74万元")
+        #expect(news.jumps == ["下转第2版"])
+        #expect(news.dateline == Dateline(source: "本报", place: "太原"))
+        #expect(news.paragraphs.last?.hasSuffix("其中，服务类投诉占比下降。") == true)
+    }
+
+    @Test("layout spaces go between CJK and digits; spaces between Latin words stay")
+    func layoutSpaces() throws {
+        let result = try FixtureLoader.ingest("forms/ocr-layout-spaces.txt")
+        let text = try #require(result.articles.first?.paragraphs.first)
+        #expect(text.contains("达到5921万人，10月17日上午，省委宣传部召开发布会。"))
+        #expect(text.contains("Open Source软件社区参与。"))
+        #expect(!text.contains("\n"))
+    }
+}
