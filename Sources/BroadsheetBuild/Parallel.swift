@@ -27,6 +27,24 @@ enum Parallel {
         return try slots.map { try $0!.get() }
     }
 
+    /// Runs two independent pieces of work at the same time and returns both results.
+    static func both<A, B>(_ first: () throws -> A, _ second: () throws -> B) throws -> (A, B) {
+        var a: Result<A, any Error>?
+        var b: Result<B, any Error>?
+        try withoutActuallyEscaping(first) { first in
+            try withoutActuallyEscaping(second) { second in
+                nonisolated(unsafe) let first = first, second = second
+                nonisolated(unsafe) var ra: Result<A, any Error>?, rb: Result<B, any Error>?
+                DispatchQueue.concurrentPerform(iterations: 2) { i in
+                    if i == 0 { ra = Result { try first() } } else { rb = Result { try second() } }
+                }
+                a = ra
+                b = rb
+            }
+        }
+        return (try a!.get(), try b!.get())
+    }
+
     /// Runs `body` for every index concurrently; the first error (by index) is rethrown.
     static func forEach(_ count: Int, _ body: (Int) throws -> Void) rethrows {
         _ = try map(count, body)

@@ -56,16 +56,26 @@ public struct SiteBuilder {
         let staging = try StagingFolder(output: options.output, previous: previous?.outputs ?? [:])
         context.staging = staging
         do {
-            for stage in [RenderStage(), IndexStage()] as [any BuildStage] {
-                progress.begin(stage.name)
-                try stage.run(&context)
-                let files = context.outputs
-                context.outputs = []
-                lap(stage.name)
-                progress.begin("write \(stage.name)", total: files.count, unit: "files")
-                try staging.write(files, progress: progress)
-                lap("write \(stage.name)")
-            }
+            // Render and index both read the articles and write nothing else: they run side by
+            // side, and the pages are written while the index is still being built.
+            progress.begin("render + index")
+            let started = Date()
+            let frozen = context
+            let (renderSeconds, (indexed, indexSeconds)) = try Parallel.both({ () throws -> Double in
+                var own = frozen
+                try RenderStage().run(&own)
+                let seconds = Date().timeIntervalSince(started)
+                try staging.write(own.outputs)
+                return seconds
+            }, { () throws -> ([OutputFile], Double) in
+                var own = frozen
+                try IndexStage().run(&own)
+                return (own.outputs, Date().timeIntervalSince(started))
+            })
+            context.stats.seconds += [("render", renderSeconds), ("index", indexSeconds)]
+            lap("render+index+write pages")
+            try staging.write(indexed)
+            lap("write index")
             // Render and index are done with the text: keep only what the report needs.
             context.articles = context.articles.map { article in
                 var summary = article
