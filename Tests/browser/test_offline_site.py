@@ -4,7 +4,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import console_errors, requested_urls
+from browser_support import console_errors, requested_urls
 
 
 def open_page(driver, url):
