@@ -33,7 +33,7 @@ def query_kib(site, query=QUERY):
         if p.returncode == 0 and p.stdout.strip():
             return int(p.stdout.split()[0]) / 1024
     monolith = os.path.join(site, "search-index.js")
-    if os.path.exists(monolith) and not os.path.isdir(os.path.join(site, "search-index")):
+    if os.path.exists(monolith) and not os.path.isdir(os.path.join(site, "search")):
         return sum(os.path.getsize(os.path.join(site, p)) for p in ("search.html", "assets/search.js", "search-index.js")
                    if os.path.exists(os.path.join(site, p))) / 1024
     return None

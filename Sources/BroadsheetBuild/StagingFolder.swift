@@ -41,7 +41,6 @@ final class StagingFolder: @unchecked Sendable {
             let file = files[unique[n]]
             let hash = ContentHash.of(file.bytes)
             let target = staging.appendingPathComponent(file.path)
-            unlink(target.path)
             var reused = false
             if previous[file.path] == hash {
                 reused = link(output.appendingPathComponent(file.path).path, target.path) == 0
