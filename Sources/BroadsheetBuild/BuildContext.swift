@@ -40,6 +40,8 @@ public struct BuildContext {
     var previous: BuildManifest?
     var records: [IngestRecord] = []
     var freshRecords: Set<String> = []
+    /// Content hash per input path, kept for the manifest once the records are written.
+    var recordHashes: [String: String] = [:]
     var staging: StagingFolder?
 
     public init(options: BuildOptions, config: SiteConfig) {

@@ -56,6 +56,9 @@ public struct SiteBuilder {
         let staging = try StagingFolder(output: options.output, previous: previous?.outputs ?? [:])
         context.staging = staging
         do {
+            progress.begin("write cache")
+            try WriteStage.writeRecords(&context, to: staging)
+            lap("write cache")
             // Render and index both read the articles and write nothing else: they run side by
             // side, and the pages are written while the index is still being built.
             progress.begin("render + index")
@@ -65,7 +68,8 @@ public struct SiteBuilder {
                 var own = frozen
                 try RenderStage().run(&own)
                 let seconds = Date().timeIntervalSince(started)
-                try staging.write(own.outputs)
+                progress.begin("write pages", total: own.outputs.count, unit: "files")
+                try staging.write(own.outputs, progress: progress)
                 return seconds
             }, { () throws -> ([OutputFile], Double) in
                 var own = frozen

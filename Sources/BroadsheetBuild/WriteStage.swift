@@ -28,28 +28,35 @@ public struct WriteStage: BuildStage {
         context.stats.filesLinked = staging.linked
     }
 
-    /// The manifest, the diagnostics and the ingest records, into the staging folder's cache.
-    func writeCache(_ context: inout BuildContext, to staging: StagingFolder) throws {
-        guard let keys = context.keys else { return }
-        var manifest = BuildManifest(keys: keys, started: context.stats.started)
-        let recordHashes = Dictionary(context.records.map { ($0.path, $0.hash) }, uniquingKeysWith: { a, _ in a })
-        for input in context.inputs {
-            manifest.inputs[input.path] = BuildManifest.Input(stamp: input, hash: recordHashes[input.path] ?? "",
-                                                              slugs: context.articlesPerFile[input.path] ?? [])
-        }
-        manifest.outputs = staging.hashes
+    /// The ingest records, into the staging folder's cache; written as soon as ingest is done so
+    /// that the records need not stay in memory.
+    static func writeRecords(_ context: inout BuildContext, to staging: StagingFolder) throws {
         let previousPaths = Set(context.previous?.inputs.keys.map { $0 } ?? [])
         let segments = BuildCache.segmentFiles(context.records, fresh: context.freshRecords, previousPaths: previousPaths)
+        context.recordHashes = Dictionary(context.records.map { ($0.path, $0.hash) }, uniquingKeysWith: { a, _ in a })
         context.records = []
         let encoded = try Parallel.map(segments.count) { i -> OutputFile? in
             let segment = segments[i]
             if segment.reusable && staging.reuse(segment.path) { return nil }
             return OutputFile(path: segment.path, bytes: try BuildCache.encoder().encode(segment.records))
         }
-        var files = encoded.compactMap { $0 }
-        files.append(OutputFile(path: BuildCache.folder + "/diagnostics.json", bytes: try BuildCache.encoder().encode(context.diagnostics)))
-        files.append(OutputFile(path: BuildCache.folder + "/manifest.tsv", text: manifest.text()))
-        try staging.writeUncounted(files)
+        try staging.writeUncounted(encoded.compactMap { $0 })
+    }
+
+    /// The manifest and the diagnostics, into the staging folder's cache.
+    func writeCache(_ context: inout BuildContext, to staging: StagingFolder) throws {
+        guard let keys = context.keys else { return }
+        if !context.records.isEmpty { try Self.writeRecords(&context, to: staging) }
+        var manifest = BuildManifest(keys: keys, started: context.stats.started)
+        for input in context.inputs {
+            manifest.inputs[input.path] = BuildManifest.Input(stamp: input, hash: context.recordHashes[input.path] ?? "",
+                                                              slugs: context.articlesPerFile[input.path] ?? [])
+        }
+        manifest.outputs = staging.hashes
+        try staging.writeUncounted([
+            OutputFile(path: BuildCache.folder + "/diagnostics.json", bytes: try BuildCache.encoder().encode(context.diagnostics)),
+            OutputFile(path: BuildCache.folder + "/manifest.tsv", text: manifest.text()),
+        ])
         BuildCache.stampManifest(in: staging.staging, started: manifest.started)
     }
 
