@@ -5,6 +5,8 @@ import BroadsheetModel
 struct ArticleFinisher {
     let path: String
     let config: SiteConfig
+    /// The publication date a web page states in its metadata line, if any.
+    var published: ArticleDate? = nil
 
     func finish(_ draft: ArticleDraft, ordinal: Int, page: String?, diagnostics: inout [Diagnostic]) -> Article? {
         var blocks = Deduplicator.dedupe(draft.blocks.map(cleaned))
@@ -31,9 +33,15 @@ struct ArticleFinisher {
                 if !credit.isEmpty, !photoCredits.contains(credit) { photoCredits.append(credit) }
             }
         }
-        guard !body.isEmpty || draft.headline.title != nil else { return nil }
+        guard !body.isEmpty else {
+            if let title = draft.headline.title {
+                diagnostics.append(Diagnostic(.warning, file: path, line: draft.line, code: "ingest.headline-only",
+                                              message: "「\(title)」 has no story text (a graphic or advertisement?) and was left out"))
+            }
+            return nil
+        }
 
-        var title = draft.headline.title
+        var title = draft.headline.title.flatMap { $0.isEmpty ? nil : $0 }
         var column = draft.headline.column
         if let printed = title {
             let split = TitleColumn.split(printed)
@@ -56,6 +64,11 @@ struct ArticleFinisher {
                               column: column, body: body, jumps: draft.jumps)
         article.date = date(for: draft, parsed: parsed, lead: lead ?? "", text: blocks.map(\.text).joined(separator: "\n"), diagnostics: &diagnostics)
         article.script = ScriptDetector.detect(title + article.plainText)
+        // A story that stops on a comma was cut off (the rest is on a page we do not have).
+        if let last = blocks.last(where: { $0.kind == .paragraph }), let end = last.text.last, "，、,；;：:".contains(end) {
+            diagnostics.append(Diagnostic(.warning, file: path, line: last.line, code: "ingest.truncated",
+                                          message: "「\(title)」 stops mid-sentence (…\(last.text.suffix(8))); the rest is not in this file"))
+        }
         return article
     }
 
@@ -93,7 +106,11 @@ struct ArticleFinisher {
             month = g[1].flatMap { Int($0) }
             day = g[2].flatMap { Int($0) }
         }
-        guard let month, let day, (1...12).contains(month), (1...31).contains(day) else { return nil }
+        guard let month, let day, (1...12).contains(month), (1...31).contains(day) else { return draft.isPhoto ? nil : published }
+        // A page published in January can carry a December dateline from the year before.
+        if let published, let year = published.year {
+            return ArticleDate(year: month > published.month + 1 ? year - 1 : year, month: month, day: day)
+        }
         if let (year, _) = YearResolver.year(month: month, day: day, text: text, lead: lead, path: path, config: config) {
             return ArticleDate(year: year, month: month, day: day)
         }

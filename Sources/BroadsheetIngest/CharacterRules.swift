@@ -30,6 +30,14 @@ enum CharacterRules {
         return sentenceEnders.contains(last)
     }
 
+    /// True when the text ends a sentence with a full stop, question or exclamation mark (not
+    /// a semicolon): strong enough to end a paragraph at a line end.
+    static func endsSentenceStrongly(_ text: String) -> Bool {
+        var s = Substring(text)
+        while let last = s.last, last == " " || last == "\u{3000}" || closers.contains(last) { s.removeLast() }
+        return endsSentence(text) && s.last != "；"
+    }
+
     /// Display width in half-width units: wide characters count 2, everything else 1.
     static func width(_ text: String) -> Int {
         text.reduce(0) { $0 + (isWide($1) || $1 == "\u{3000}" ? 2 : 1) }

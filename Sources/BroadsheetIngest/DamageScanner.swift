@@ -22,7 +22,8 @@ enum DamageScanner {
             if c == "\u{FFFD}" { damaged = true }
             // Digit-full-stop forms (⒈…⒛) and Latin-1 letters next to Chinese text are mojibake; ①② are not.
             if let s = c.unicodeScalars.first, (0x2488...0x249B).contains(s.value) || (0xC0...0xFF).contains(s.value) && s.value != 0xD7 && s.value != 0xF7 {
-                damaged = neighbourIsIdeograph(chars, i)
+                // …unless it is a tone-marked pinyin letter inside a Latin word (`fú`).
+                damaged = neighbourIsIdeograph(chars, i) && !(i > 0 && CharacterRules.isLatin(chars[i - 1]))
             }
             if c == "?" {
                 // A question mark followed by an ideograph, a letter or another stop is a lost character.

@@ -23,8 +23,10 @@ enum DatelineParser {
     /// between Han characters and digits in this pattern.
     static func parse(_ text: String) -> ParsedDateline? {
         let probe = Array(BodyText.clean(String(text.prefix(80))))
-        guard let source = source(in: probe) else { return nil }
-        var i = source.count
+        // `据新华社…电`: a story taken from an agency.
+        let offset = probe.first == "据" ? 1 : 0
+        guard let source = source(in: Array(probe.dropFirst(offset))) else { return nil }
+        var i = offset + source.count
         let afterSource = String(probe[i...].prefix(3))
         if notPlace.contains(where: { afterSource.hasPrefix($0) }) { return nil }
         var place = ""

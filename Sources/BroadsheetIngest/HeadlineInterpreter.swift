@@ -36,6 +36,9 @@ enum HeadlineInterpreter {
             case .names: headline.authors += BylineParser.parseNameList(line) ?? []
             case .banner: headline.banner = headline.banner ?? LayoutSpaces.headline(line)
             case .caption: continue
+            case .headline where hasClausePunctuation(line):
+                // A line that reads as sentences (`听取…汇报；部署…`) is a deck, whatever its place.
+                parts.append((LayoutSpaces.headline(line), .deck))
             default: parts.append((LayoutSpaces.headline(line), kind))
             }
         }
@@ -47,14 +50,20 @@ enum HeadlineInterpreter {
         case 0: break
         case 1: headline.title = plain[0]
         case 2:
+            // Two unmarked lines: a kicker stands above the title, unless a kicker is already
+            // marked (`省商务厅——`), in which case the second line is the deck.
             let (a, b) = (plain[0], plain[1])
-            if !kickers.isEmpty || (decks.isEmpty && Double(a.count) >= Double(b.count) * 0.7) {
+            if !kickers.isEmpty {
                 headline.title = a
                 decks.insert(b, at: 0)
             } else {
                 kickers.append(a)
                 headline.title = b
             }
+        case 3:
+            kickers.append(plain[0])
+            headline.title = plain[1]
+            decks.insert(plain[2], at: 0)
         default:
             // The longest line is the title; what stands above is kicker, what stands below is deck.
             let longest = plain.map(\.count).max() ?? 0
@@ -66,6 +75,10 @@ enum HeadlineInterpreter {
         headline.kicker = kickers.isEmpty ? nil : kickers.joined(separator: " ")
         headline.subtitle = decks.isEmpty ? nil : decks.joined(separator: " ")
         return headline
+    }
+
+    static func hasClausePunctuation(_ line: String) -> Bool {
+        HeadlineLineRules.unquoted(line).contains { "，；。,;".contains($0) }
     }
 
     /// Drops the typographic dashes that mark a kicker (`省商务厅——`) or a deck (`——…纪实`).
@@ -85,7 +98,7 @@ enum HeadlineInterpreter {
         let compactBody = body.filter { !$0.isWhitespace }
         for part in parts {
             if let last = out.last, last.kind == .headline, part.kind == .headline,
-               !last.text.contains(" "), !part.text.contains(" "),
+               !last.text.contains(" "), !part.text.contains(" "), part.text.count <= 24,
                runsOn(last.text, part.text, body: compactBody) {
                 out[out.count - 1].text = last.text + part.text
             } else {

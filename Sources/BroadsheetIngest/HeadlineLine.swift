@@ -22,6 +22,9 @@ enum HeadlineLineRules {
         if t.hasPrefix("——") || t.hasPrefix("--") { return .deck }
         let tokens = t.split(separator: " ").map(String.init)
         if tokens.count >= 2, tokens.contains(where: { token in deckVerbs.contains { token.hasSuffix($0) } }) { return .deck }
+        // `尤权出席并讲话`: one name and what the person did at the event.
+        if tokens.count == 1, t.count <= 12, ["出席并讲话", "出席并致辞", "讲话", "主持", "致辞"].contains(where: { t.hasSuffix($0) }),
+           !t.contains("召开") { return .deck }
         if isBanner(t) { return .banner }
         if BylineParser.parseNameList(t) != nil { return .names }
         return .headline
@@ -44,11 +47,40 @@ enum HeadlineLineRules {
         guard !t.isEmpty, CharacterRules.ideographCount(t) >= 2, t.count <= 40 else { return false }
         if DatelineParser.startsDateline(t) { return false }
         if BylineParser.parseLine(t) != nil { return true }
-        if t.contains(where: { CharacterRules.clausePunctuation.contains($0) }) { return false }
         if t.filter({ $0 == "“" }).count != t.filter({ $0 == "”" }).count { return false }
+        // Punctuation inside quotation marks is allowed (`“梨子卖得不错，今年再扩大规模”`).
+        // A colon may name a person or place in a title (`许亨植：白山黑水间的百战英雄`), but not
+        // introduce speech or end the line.
+        let outside = unquoted(t)
+        let colonOK = !t.hasSuffix("：") && !t.contains("：“") && outside.filter({ $0 == "：" }).count <= 1
+        // `！` and `？` may stand inside a title (`首破万亿元！春节消费亮眼`), not at a line's end.
+        let exclaimOK = !t.hasSuffix("！") && !t.hasSuffix("？")
+        if outside.contains(where: { c in
+            CharacterRules.clausePunctuation.contains(c) && !(c == "：" && colonOK) && !("！？".contains(c) && exclaimOK)
+        }) { return false }
         if t.filter({ $0 == "（" || $0 == "(" }).count != t.filter({ $0 == "）" || $0 == ")" }).count { return false }
         if let last = t.last, "、《（(“‘".contains(last) { return false }
         return true
+    }
+
+    /// The text outside “…” quotations.
+    static func unquoted(_ text: String) -> String {
+        var depth = 0
+        var out = ""
+        for c in text {
+            if c == "“" { depth += 1; continue }
+            if c == "”" { depth = max(0, depth - 1); continue }
+            if depth == 0 { out.append(c) }
+        }
+        return out
+    }
+
+    /// A closing byline standing on its own line: `（欧阳洁）`, `(張 曄)`.
+    static func isClosingByline(_ text: String) -> Bool {
+        let t = text.trimmingSpaces()
+        guard let first = t.first, let last = t.last, "（(".contains(first), "）)".contains(last) else { return false }
+        let names = BylineParser.tokens(String(t.dropFirst().dropLast()))
+        return !names.isEmpty && names.count <= 4 && names.allSatisfy { $0.count >= 2 && $0.count <= 4 && $0.allSatisfy(CharacterRules.isIdeograph) }
     }
 
     /// Letter-spaced headline (`市 政 府 召 开`): most space-separated tokens are one character.

@@ -34,11 +34,19 @@ public struct Ingester: Sendable {
         // Per-line cleanup: chrome, page labels, pinyin, HTML, editor lines.
         var cleaned: [SourceLine] = []
         var page: String?
+        var published: ArticleDate?
         var removed = false
         for (index, raw) in rawLines.enumerated() {
             switch LineCleaner.clean(raw) {
             case .text(let t): cleaned.append(SourceLine(text: t, number: index + 1))
-            case .removed: removed = true; cleaned.append(SourceLine(text: "", number: index + 1))
+            case .chrome: removed = true; cleaned.append(SourceLine(text: "", number: index + 1))
+            case .metadata(let y, let m, let d):
+                removed = true
+                cleaned.append(SourceLine(text: "", number: index + 1))
+                if published == nil, let y, let m, let d, YearResolver.plausible(y), (1...12).contains(m), (1...31).contains(d) {
+                    published = ArticleDate(year: y, month: m, day: d)
+                }
+            case .removed: cleaned.append(SourceLine(text: "", number: index + 1))
             case .pageLabel(let p): page = page ?? p; removed = true; cleaned.append(SourceLine(text: "", number: index + 1))
             }
         }
@@ -61,14 +69,14 @@ public struct Ingester: Sendable {
         default: drafts = OCRPageReader(lines: lines).read()
         }
         if form != .markdownExport { assign(jumps, to: &drafts) }
-        let finisher = ArticleFinisher(path: file.path, config: config)
+        let finisher = ArticleFinisher(path: file.path, config: config, published: published)
         var articles: [Article] = []
         for draft in drafts {
             if let article = finisher.finish(draft, ordinal: articles.count + 1, page: page, diagnostics: &diagnostics) {
                 articles.append(article)
             }
         }
-        if articles.isEmpty {
+        if articles.isEmpty, !diagnostics.contains(where: { $0.code == "ingest.headline-only" }) {
             diagnostics.append(Diagnostic(.warning, file: file.path, code: "ingest.empty", message: "no article text found"))
         }
         return IngestResult(articles: articles, diagnostics: diagnostics.sorted { ($0.line ?? 0) < ($1.line ?? 0) })

@@ -19,7 +19,10 @@ enum InputForm: String {
         guard !text.isEmpty else { return .ocrPage }
         let lengths = text.map(\.count).sorted()
         let median = lengths[lengths.count / 2]
-        if removedChrome || median > 40 { return .webPage }
+        // One paragraph per line: most lines end a sentence (or are captions). Hard-wrapped OCR
+        // lines mostly stop mid-sentence.
+        let complete = text.filter { CharacterRules.endsSentence($0) || CaptionParser.parse($0) != nil }.count
+        if removedChrome || median > 40 || (text.count >= 2 && Double(complete) >= Double(text.count) * 0.6) { return .webPage }
         return .ocrPage
     }
 }

@@ -12,6 +12,9 @@ struct Jump: Equatable {
 enum JumpExtractor {
     nonisolated(unsafe) static let pattern = try! Regex(#"[（(]\s*(下转|上接|转|接)\s*第?\s*([0-9０-９一二三四五六七八九十百A-Z]{1,4})\s*版\s*[）)]"#)
 
+    /// Cross-references (`（相关报道见第十版）`) are recorded like jumps and leave the text.
+    nonisolated(unsafe) static let crossReference = try! Regex(#"[（(]\s*(?:相关|相關)?(?:报道|報道|新闻|評論|评论)见\s*第?\s*[0-9０-９一二三四五六七八九十百A-Z]{1,4}\s*版\s*[）)]"#)
+
     static func extract(_ lines: [SourceLine]) -> (lines: [SourceLine], jumps: [Jump]) {
         var jumps: [Jump] = []
         var out: [SourceLine] = []
@@ -24,6 +27,11 @@ enum JumpExtractor {
                 jumps.append(Jump(text: inner, line: line.number, continuesFromElsewhere: kind.hasSuffix("接"),
                                   standalone: text.trimmingSpaces().isEmpty))
             }
+            for match in text.matches(of: crossReference) {
+                jumps.append(Jump(text: String(text[match.range]).dropFirst().dropLast().trimmingSpaces(), line: line.number,
+                                  continuesFromElsewhere: false, standalone: false))
+            }
+            text = text.replacing(crossReference, with: "")
             out.append(SourceLine(text: text, number: line.number))
         }
         return (out, jumps)

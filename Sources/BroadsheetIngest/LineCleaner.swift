@@ -7,6 +7,13 @@ struct LineCleaner {
     nonisolated(unsafe) static let editorLine = try! Regex(#"^[(（\[【]?\s*(责任编辑|責任編輯|编辑|編輯|责编|責編|校对|校對)\s*[:：]"#)
     nonisolated(unsafe) static let pageLabel = try! Regex(#"^第\s*([0-9０-９A-Z]{1,3})\s*版\s*[:：]?\s*(\S*)$"#)
     nonisolated(unsafe) static let issueLink = try! Regex(#"^[•·\-*]?\s*第\s*\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?\s*期$"#)
+    /// Page furniture crediting a graphic or layout: `本版制图：沈亦伶`, `版式设计：张丹峰`.
+    nonisolated(unsafe) static let pageCredit = try! Regex(#"^(?:(?:本版|版式)(?:制图|製圖|设计|設計)?|制图|製圖|设计|設計|责编|責編)\s*[:：]\s*[\p{Han}·、 ]{2,20}$"#)
+    /// Breadcrumbs, font-size switches, share and print widgets of news sites.
+    nonisolated(unsafe) static let chromePattern = try! Regex(#"^(当前位置|當前位置|您的位置|你的位置)[:：]|^[【\[]?\s*(字体|字號|字号)[:：]|打印本页|关闭窗口|關閉窗口|扫一扫在手机|分享到[:：]?\s*$"#)
+    /// Article metadata a site prints under the title: `来源：忻州日报  发布时间：2022-05-21 09:30`.
+    nonisolated(unsafe) static let metadata = try! Regex(#"^(?:.{0,30}\s)?(来源|來源|发布时间|發佈時間|发布日期|时间|時間|日期|作者|编辑|編輯|点击数|浏览次数)\s*[:：]"#)
+    nonisolated(unsafe) static let isoDate = try! Regex(#"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"#)
     static let chrome: Set<String> = [
         "分享到", "分享到:", "分享到：", "过往期刊", "過往期刊", "分享到微信朋友圈", "打印", "返回", "返回目录", "上一篇", "下一篇",
         "上一版", "下一版", "放大", "缩小", "默认", "关闭窗口", "字号", "分享", "微信扫一扫", "扫一扫", "版面导航", "标题导航",
@@ -14,7 +21,12 @@ struct LineCleaner {
 
     enum Kind: Equatable {
         case text(String)
+        /// Site chrome (`分享到:`, issue links): evidence that the file is a copied web page.
+        case chrome
+        /// Editor lines, page credits: removed, but found in print too.
         case removed
+        /// A site's metadata line, with the publication date when it gives one.
+        case metadata(year: Int?, month: Int?, day: Int?)
         case pageLabel(String)
     }
 
@@ -25,8 +37,12 @@ struct LineCleaner {
         let trimmed = text.trimmingSpaces()
         if trimmed.isEmpty { return raw.trimmingSpaces().isEmpty ? .text("") : .removed }
         if trimmed.firstMatch(of: editorLine) != nil { return .removed }
-        if chrome.contains(trimmed) { return .removed }
-        if trimmed.firstMatch(of: issueLink) != nil { return .removed }
+        if trimmed.firstMatch(of: pageCredit) != nil { return .removed }
+        if chrome.contains(trimmed) || trimmed.firstMatch(of: issueLink) != nil || trimmed.firstMatch(of: chromePattern) != nil { return .chrome }
+        if trimmed.count <= 80, trimmed.firstMatch(of: metadata) != nil, !trimmed.contains("。") {
+            let date = trimmed.firstMatch(isoDate)
+            return .metadata(year: date?[1].flatMap { Int($0) }, month: date?[2].flatMap { Int($0) }, day: date?[3].flatMap { Int($0) })
+        }
         if let groups = trimmed.firstMatch(pageLabel), let page = groups[1] { return .pageLabel(page) }
         return .text(text)
     }

@@ -8,11 +8,21 @@ struct OCRItemScanner {
     }
 
     let layout: OCRLayout
+    /// Zone answers by start line: the scan asks about the same lines many times.
+    private let cache = ZoneCache()
+
+    init(layout: OCRLayout) { self.layout = layout }
 
     func scan() -> [Item] {
         var items: [Item] = []
         var i = 0
         while let start = layout.nextNonBlank(from: i) {
+            // A closing byline on its own line (`（欧阳洁）`) ends the paragraph before it.
+            if case .paragraph(let previous) = items.last, HeadlineLineRules.isClosingByline(layout.text(start)) {
+                items[items.count - 1] = .paragraph(previous + [start])
+                i = start + 1
+                continue
+            }
             if let zone = zone(at: start) {
                 items.append(.zone(zone.segments))
                 i = zone.next
@@ -34,6 +44,13 @@ struct OCRItemScanner {
     /// caption). It is a zone when a dateline or the page end follows, or when it carries clear
     /// marks (deck, kicker, byline, caption, letter-spaced title) or stands in several pieces.
     func zone(at i: Int) -> (segments: [[Int]], next: Int)? {
+        if let known = cache.answers[i] { return known }
+        let answer = findZone(at: i)
+        cache.answers[i] = .some(answer)
+        return answer
+    }
+
+    private func findZone(at i: Int) -> (segments: [[Int]], next: Int)? {
         var segments: [[Int]] = []
         var strong = false
         var j = i
@@ -42,7 +59,7 @@ struct OCRItemScanner {
             if CaptionParser.parse(layout.joined(segment)) != nil {
                 segments.append(segment)
                 strong = true
-            } else if segment.allSatisfy(layout.isHeadlineLike) {
+            } else if segment.allSatisfy(layout.isHeadlineLike) || isTitleWithDeck(segment) {
                 segments.append(segment)
                 strong = strong || segment.contains { index in
                     HeadlineLineRules.kind(layout.text(index)) != .headline || HeadlineLineRules.isLetterSpaced(layout.text(index))
@@ -55,8 +72,25 @@ struct OCRItemScanner {
         guard !segments.isEmpty else { return nil }
         let next = layout.nextNonBlank(from: j)
         if next == nil || layout.isDateline(next!) { return (segments, next ?? layout.count) }
+        // A caption alone between paragraphs is the story's photo, read as a figure in place.
+        let onlyCaptions = segments.allSatisfy { CaptionParser.parse(layout.joined($0)) != nil }
+        if onlyCaptions { return nil }
         if strong || segments.count >= 2 { return (segments, next!) }
         return nil
+    }
+
+    /// A title line over a deck that carries punctuation, standing right before a dateline, more
+    /// headline material or the page end:
+    /// the title is not a body line (its width is not the column's), the deck is short.
+    func isTitleWithDeck(_ segment: [Int]) -> Bool {
+        guard (2...3).contains(segment.count), layout.isHeadlineLike(segment[0]),
+              segment.dropFirst().allSatisfy({ layout.text($0).count <= 150 }),
+              layout.nextNonBlank(from: segment.last! + 1).map({ layout.isDateline($0) || zone(at: $0) != nil }) ?? true else { return false }
+        // Neither the title nor the deck is a column-wide body line, and a numbered head is a
+        // section head, not a title.
+        let column = layout.localWidth(segment[0])
+        guard SectionNumber.value(DraftBlock(kind: .heading(2), text: layout.text(segment[0]), line: 0)) == nil else { return false }
+        return segment.allSatisfy { abs(layout.width($0) - column) > 4 } || layout.text(segment[1]).hasPrefix("——")
     }
 
     /// A section head inside a story: a short headline-like line followed by a blank, or glued to
@@ -65,11 +99,17 @@ struct OCRItemScanner {
         guard layout.isHeadlineLike(i), HeadlineLineRules.kind(layout.text(i)) == .headline,
               !HeadlineLineRules.isLetterSpaced(layout.text(i)), i + 1 < layout.count else { return false }
         let width = layout.width(i), column = layout.localWidth(i)
+        // A numbered head (`（二）坚持稳就业促增收`, `三、…`) followed by story text.
+        if SectionNumber.value(DraftBlock(kind: .heading(2), text: layout.text(i), line: 0)) != nil,
+           !CharacterRules.endsSentence(layout.text(i)), let k = layout.nextNonBlank(from: i + 1), !layout.isDateline(k) {
+            return true
+        }
         if layout.isBlank(i + 1) {
             guard let k = layout.nextNonBlank(from: i + 1), !layout.isDateline(k), !layout.isHeadlineLike(k) else { return false }
             return Double(width) <= Double(column) * 0.8
         }
         guard i + 2 < layout.count, layout.isBlank(i + 2), !layout.isDateline(i + 1),
+              layout.width(i + 1) <= column + 4,   // the glued line is a body line, as wide as the column
               !CharacterRules.endsSentence(layout.text(i + 1)),
               let k = layout.nextNonBlank(from: i + 2), !layout.isDateline(k) else { return false }
         return width <= column + 2
@@ -88,13 +128,21 @@ struct OCRItemScanner {
             }
             if !lines.isEmpty, layout.isDateline(k) { break }
             lines.append(k)
-            let firstOfChunk = k == 0 || layout.isBlank(k - 1)
+            // The first line after a column break that ends the sentence ends the paragraph (the
+            // break fell just before the paragraph's last line), unless the paragraph starts there.
+            let firstOfChunk = lines.count > 1 && (k == 0 || layout.isBlank(k - 1))
             k += 1
-            guard CharacterRules.endsSentence(layout.text(k - 1)), k < layout.count, !layout.isBlank(k) else { continue }
+            // A photo caption ends with its credit (`王晋东摄`), not with a full stop.
+            if CaptionParser.parse(layout.joined(lines)) != nil { break }
+            guard CharacterRules.endsSentenceStrongly(layout.text(k - 1)), k < layout.count, !layout.isBlank(k) else { continue }
             if layout.isDateline(k) || firstOfChunk || layout.width(k - 1) < layout.localWidth(k - 1) - 3 || zone(at: k) != nil {
                 break
             }
         }
         return (lines, k)
     }
+}
+
+final class ZoneCache {
+    var answers: [Int: (segments: [[Int]], next: Int)?] = [:]
 }

@@ -44,6 +44,9 @@ struct OCRPageReader {
             var previous: Int?
             for segment in zone.segments {
                 let joined = layout.joined(segment)
+                // A caption standing among headlines is a photo printed on its own: it becomes its
+                // own article (a figure, titled from the caption's first sentence, title marked as
+                // written), not a paragraph of a neighbouring story.
                 if let caption = CaptionParser.parse(joined) {
                     var photo = ArticleDraft(line: layout.lines[segment[0]].number)
                     photo.isPhoto = true

@@ -29,7 +29,9 @@ public enum TextDecoder {
         if let text = String(validating: bytes, as: UTF8.self) { return .success(normalizeNewlines(text)) }
         // Not UTF-8: GB18030 is the one legacy encoding tried without configuration, and only when
         // the bytes have its structure and contain at least one multi-byte character.
-        if bytes.contains(where: { $0 >= 0x80 }), LegacyValidator.firstInvalidGB18030(bytes) == nil,
+        // UTF-8 text with a few damaged bytes often has GB18030's structure by chance: when most
+        // multi-byte sequences are valid UTF-8, the file is damaged UTF-8, not GB18030.
+        if bytes.contains(where: { $0 >= 0x80 }), !mostlyUTF8(bytes), LegacyValidator.firstInvalidGB18030(bytes) == nil,
            case .success(let text) = legacy(bytes, encoding: .gb18030, name: "GB18030", firstInvalid: LegacyValidator.firstInvalidGB18030) {
             return .success(text)
         }
@@ -78,6 +80,30 @@ public enum TextDecoder {
             return .failure(Failure(byteOffset: 0, message: "the \(name) decoder rejected the file"))
         }
         return .success(normalizeNewlines(text))
+    }
+
+    /// True when valid multi-byte UTF-8 sequences far outnumber invalid bytes.
+    static func mostlyUTF8(_ bytes: [UInt8]) -> Bool {
+        var valid = 0, invalid = 0, i = 0
+        while i < bytes.count {
+            if bytes[i] < 0x80 { i += 1; continue }
+            let start = i
+            let length: Int
+            switch bytes[i] {
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            if length > 0, start + length <= bytes.count, String(validating: bytes[start..<(start + length)], as: UTF8.self) != nil {
+                valid += 1
+                i += length
+            } else {
+                invalid += 1
+                i += 1
+            }
+        }
+        return valid > invalid * 4
     }
 
     /// Offset of the first byte that does not begin a valid UTF-8 sequence.

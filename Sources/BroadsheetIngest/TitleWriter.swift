@@ -6,6 +6,7 @@ enum TitleWriter {
         #"^(?:\d{4}年)?(?:\d{1,2}月\d{1,2}日(?:[、至到—-]\d{1,2}日)?)?(?:上午|下午|晚上|晚间|早上|凌晨|晚|中午)?\s*[,，、]\s*"#)
     nonisolated(unsafe) static let leadingTimeWord = try! Regex(#"^(?:近日|日前|近期|目前|近年来|今年以来|当天|当日)\s*[,，]\s*"#)
     static let maxLength = 40
+    static let minClause = 8
 
     static func title(fromLead lead: String) -> String? {
         var text = lead.trimmingSpaces()
@@ -15,10 +16,9 @@ enum TitleWriter {
         text = text.replacing(leadingDate, with: "", maxReplacements: 1)
         text = text.replacing(leadingTimeWord, with: "", maxReplacements: 1)
         var sentence = cut(text, at: ["。", "！", "？", "!", "?", "；"])
-        if sentence.count > maxLength {
-            let clause = cut(sentence, at: ["，", ",", "：", ":"])
-            if clause.count >= 6 { sentence = clause }
-        }
+        // The first clause says what happened when it can stand alone; a headline is not a sentence.
+        let clause = cut(sentence, at: ["，", ",", "：", ":"])
+        if clause.count >= minClause || (sentence.count > maxLength && clause.count >= 6) { sentence = clause }
         let trimmed = sentence.trimmingSpaces()
         return trimmed.isEmpty ? nil : trimmed
     }

@@ -28,6 +28,13 @@ struct DatelineParserTests {
         #expect(parsed.authors == [Author(name: "郝薇", role: "记者")])
     }
 
+    @Test("据新华社 is an agency dateline")
+    func agency() throws {
+        let parsed = try #require(DatelineParser.parse("据新华社金边1月30日电（记者毛鹏飞 高炳南）2019“中国—柬埔寨文化旅游年”30日"))
+        #expect(parsed.dateline == Dateline(source: "新华社", place: "金边"))
+        #expect(parsed.authors.map(\.name) == ["毛鹏飞", "高炳南"])
+    }
+
     @Test("a line that merely starts with 本报记者 is not a dateline")
     func notDateline() {
         #expect(!DatelineParser.startsDateline("本报记者近日电话采访了他"))

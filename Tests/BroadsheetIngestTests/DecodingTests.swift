@@ -1,4 +1,4 @@
-import BroadsheetIngest
+@testable import BroadsheetIngest
 import BroadsheetModel
 import Testing
 
@@ -58,4 +58,16 @@ import Foundation
 
 extension Result {
     var isFailure: Bool { if case .failure = self { return true } else { return false } }
+}
+
+@Suite("Decoding: telling damaged UTF-8 from GB18030")
+struct EncodingGuessTests {
+    @Test("UTF-8 with one bad byte is damaged UTF-8; GB18030 bytes are not UTF-8")
+    func mostlyUTF8() throws {
+        var utf8 = Array("近日，全市稳就业工作推进会召开。会议强调，要稳就业保民生。".utf8)
+        utf8.insert(0xB0, at: 9)
+        #expect(TextDecoder.mostlyUTF8(utf8))
+        let gb = try FixtureLoader.data("forms/encoding-gb18030.txt")
+        #expect(!TextDecoder.mostlyUTF8([UInt8](gb)))
+    }
 }

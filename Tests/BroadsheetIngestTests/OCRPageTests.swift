@@ -68,3 +68,36 @@ struct OCRPageTests {
         #expect(!text.contains("\n"))
     }
 }
+
+@Suite("OCR pages: photos inside a story")
+struct OCRCaptionTests {
+    @Test("a caption between paragraphs becomes a figure in place, not a paragraph or a separate item")
+    func captionInBody() throws {
+        let result = try FixtureLoader.ingest("forms/ocr-caption-in-body.txt")
+        #expect(result.articles.count == 1)
+        let article = try #require(result.articles.first)
+        #expect(article.body == [
+            .paragraph("本报讯（记者李华）3月8日，全县妇女创业就业技能培训班开班，100余名妇女参加培训。"),
+            .figure(caption: "培训现场，学员们认真学习手工编织技艺。", credit: "王佳丽"),
+            .paragraph("培训班为期10天，设置手工编织、电商运营等课程，帮助妇女实现家门口就业。"),
+        ])
+        #expect(article.photoCredits == ["王佳丽"])
+        #expect(article.titleGenerated)
+        #expect(article.title == "全县妇女创业就业技能培训班开班")
+    }
+}
+
+@Suite("OCR pages: numbered section heads")
+struct OCRNumberedHeadTests {
+    @Test("numbered heads inside a story become headings even when glued to the next line")
+    func numberedHeads() throws {
+        let result = try FixtureLoader.ingest("forms/ocr-numbered-heads.txt")
+        let article = try #require(result.articles.first)
+        #expect(result.articles.count == 1)
+        #expect(article.body.filter { if case .heading = $0 { return true } else { return false } } == [
+            .heading(level: 2, text: "（一）坚持稳就业促增收"), .heading(level: 2, text: "（二）强化技能培训"),
+        ])
+        try #require(article.paragraphs.count == 3)
+        #expect(article.paragraphs[1] == "会议要求，要落实落细各项稳岗政策，确保重点群体就业稳定。")
+    }
+}

@@ -74,3 +74,29 @@ struct WebAndMarkdownTests {
         #expect(article.body == [.markdown("第一段文字，**保持原样**。"), .heading(level: 2, text: "小标题"), .markdown("第二段文字。")])
     }
 }
+
+@Suite("Web pages: site metadata")
+struct WebMetadataTests {
+    @Test("breadcrumbs, font switches and print links go; the metadata line's publication date gives the year")
+    func metadata() throws {
+        let result = try FixtureLoader.ingest("forms/web-metadata.txt")
+        #expect(result.articles.count == 1)
+        let article = try #require(result.articles.first)
+        #expect(article.title == "全市稳就业工作推进会召开")
+        #expect(!article.titleGenerated)
+        #expect(article.date == ArticleDate(year: 2022, month: 5, day: 20))
+        #expect(article.paragraphs == ["5月20日，全市稳就业工作推进会召开。市委书记朱晓东出席会议并讲话。", "会议强调，要坚决扛起稳就业、保就业的政治责任。"])
+        #expect(!result.diagnostics.contains { $0.code == "ingest.year-unknown" })
+    }
+}
+
+@Suite("Markdown exports: cut-off text")
+struct TruncationTests {
+    @Test("a document that stops on a comma is reported with its line")
+    func truncated() throws {
+        let result = try FixtureLoader.ingest("seeds/002_e75e043d3f4bed66.txt")
+        let warning = try #require(result.diagnostics.first { $0.code == "ingest.truncated" })
+        #expect(warning.line == 125)
+        #expect(warning.severity == .warning)
+    }
+}
