@@ -14,9 +14,11 @@ public final class ProgressReporter: @unchecked Sendable {
     private var stageStart = Date()
     private var lastDraw = Date.distantPast
     private let buildStart = Date()
+    private let sink: @Sendable (String) -> Void
 
-    public init(enabled: Bool) {
+    public init(enabled: Bool, sink: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
         self.enabled = enabled
+        self.sink = sink
     }
 
     /// Enabled when stderr is a terminal.
@@ -48,7 +50,7 @@ public final class ProgressReporter: @unchecked Sendable {
     public func finish() {
         guard enabled else { return }
         lock.lock()
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        sink("\r\u{1B}[K")
         lock.unlock()
     }
 
@@ -62,6 +64,6 @@ public final class ProgressReporter: @unchecked Sendable {
             line += " \(done)/\(total) \(unit)"
             if elapsed > 0.2, done > 0 { line += String(format: ", %.0f %@/s", Double(done) / elapsed, unit) }
         }
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+        sink("\r\u{1B}[K\(line)")
     }
 }
