@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
@@ -30,15 +31,22 @@ let package = Package(
             "BroadsheetModel", "BroadsheetText", "BroadsheetIngest", "BroadsheetClassify",
             "BroadsheetRender", "BroadsheetSearch",
         ]),
+        .target(name: "BroadsheetServe", dependencies: [
+            "BroadsheetBuild", .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
         .executableTarget(name: "broadsheet", dependencies: [
-            "BroadsheetBuild",
+            "BroadsheetBuild", "BroadsheetServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Builds a search index straight from a benchmark corpus (bench/search/).
+        .executableTarget(name: "broadsheet-search-bench", dependencies: ["BroadsheetSearch", "BroadsheetModel"],
+                          path: "Sources/BroadsheetSearchBench"),
         .testTarget(name: "BroadsheetModelTests", dependencies: ["BroadsheetModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BroadsheetIngestTests", dependencies: ["BroadsheetIngest", "BroadsheetModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BroadsheetClassifyTests", dependencies: ["BroadsheetClassify", "BroadsheetModel", "BroadsheetText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BroadsheetSearchTests", dependencies: ["BroadsheetSearch", "BroadsheetModel", "BroadsheetText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BroadsheetRenderTests", dependencies: ["BroadsheetRender", "BroadsheetModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BroadsheetBuildTests", dependencies: ["BroadsheetBuild", "BroadsheetModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BroadsheetServeTests", dependencies: ["BroadsheetServe"], resources: [.copy("Fixtures")]),
     ]
 )

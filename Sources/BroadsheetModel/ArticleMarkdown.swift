@@ -36,8 +36,11 @@ public enum ArticleMarkdown {
             case .heading(let level, let text):
                 parts.append(String(repeating: "#", count: max(2, min(level, 6))) + " " + text)
             case .figure(let caption, let credit):
-                let line = credit.map { "\(caption) \($0)" } ?? caption
-                parts.append("> 📷 " + escapeParagraph(line))
+                // The caption, then the credit as a second paragraph of the quote; the HTML
+                // renderer turns a quote that opens with 📷 into a <figure>.
+                var quote = "> 📷 " + escapeParagraph(caption)
+                if let credit, !credit.isEmpty { quote += "\n>\n> " + escapeParagraph(credit) }
+                parts.append(quote)
             case .markdown(let text): parts.append(text)
             }
         }

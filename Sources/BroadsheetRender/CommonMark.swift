@@ -6,11 +6,14 @@ import Foundation
 public enum CommonMark {
     /// Renders Markdown to HTML. Raw HTML in the input is omitted (cmark's safe default).
     /// Soft line breaks next to CJK characters are removed: a browser would draw them as spaces.
+    /// A block quote that starts with the camera mark (`> 📷 caption credit`, how ArticleMarkdown
+    /// writes a photo) becomes `<figure class="photo"><figcaption>…</figcaption></figure>`.
     public static func html(from markdown: String) -> String {
         let length = markdown.utf8.count
         guard let document = cmark_parse_document(markdown, length, CMARK_OPT_DEFAULT) else { return "" }
         defer { cmark_node_free(document) }
         removeCJKSoftBreaks(in: document)
+        convertPhotoQuotes(in: document)
         guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT) else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
@@ -36,6 +39,34 @@ public enum CommonMark {
             guard wideBefore || wideAfter else { continue }
             cmark_node_unlink(node)
             cmark_node_free(node)
+        }
+    }
+
+    /// The mark that opens a photo caption in article Markdown.
+    public static let photoMark = "📷"
+
+    private static func convertPhotoQuotes(in document: OpaquePointer) {
+        var node = cmark_node_first_child(document)
+        while let quote = node {
+            node = cmark_node_next(quote)
+            guard cmark_node_get_type(quote) == CMARK_NODE_BLOCK_QUOTE,
+                  let paragraph = cmark_node_first_child(quote), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
+                  let text = cmark_node_first_child(paragraph), cmark_node_get_type(text) == CMARK_NODE_TEXT,
+                  let literal = cmark_node_get_literal(text) else { continue }
+            let content = String(cString: literal)
+            guard content.hasPrefix(photoMark) else { continue }
+            let caption = content.dropFirst(photoMark.count).drop { $0 == " " }
+            cmark_node_set_literal(text, String(caption))
+            guard let figure = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            cmark_node_set_on_enter(figure, "<figure class=\"photo\"><figcaption>")
+            cmark_node_set_on_exit(figure, "</figcaption></figure>")
+            while let child = cmark_node_first_child(quote) {
+                cmark_node_unlink(child)
+                cmark_node_append_child(figure, child)
+            }
+            cmark_node_insert_before(quote, figure)
+            cmark_node_unlink(quote)
+            cmark_node_free(quote)
         }
     }
 

@@ -14,7 +14,7 @@ public struct TemplateSet: @unchecked Sendable {
         public var description: String { "\(path): error: \(message)" }
     }
 
-    public static let requiredTemplates = ["index", "topic", "article", "search", "404"]
+    public static let requiredTemplates = ["index", "topic", "article", "search", "404", "overview", "archive"]
 
     public init(directory: URL) throws {
         let fm = FileManager.default

@@ -7,7 +7,7 @@ struct Broadsheet: ParsableCommand {
         commandName: "broadsheet",
         abstract: "Turns raw Chinese newspaper text into a topic-indexed, searchable static site.",
         version: version,
-        subcommands: [BuildCommand.self, ConvertCommand.self, SearchCommand.self],
+        subcommands: [BuildCommand.self, ConvertCommand.self, SearchCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
