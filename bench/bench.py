@@ -5,7 +5,7 @@ real corpora, with wall time, throughput, peak RSS, output and search-index size
   python3 bench/bench.py [--sizes 10000 100000] [--kinds gen real] [--work /tmp/broadsheet-bench]
 
 Corpora and sites live in --work (never in the repository). Prints a Markdown table and writes
-the raw figures as JSON to --work/results.json.
+the raw figures as JSON to --work/results-<kinds>-<sizes>.json.
 """
 import argparse
 import json
@@ -100,7 +100,8 @@ def main():
     os.makedirs(a.work, exist_ok=True)
     print("machine: %d cores, %s, %s; load %s" % (os.cpu_count(), platform.processor() or platform.machine(), platform.release(), common.load()))
     results = [run_corpus(a, kind, n) for n in a.sizes for kind in a.kinds]
-    with open(os.path.join(a.work, "results.json"), "w") as fh:
+    name = "results-%s-%s.json" % ("-".join(a.kinds), "-".join(map(str, a.sizes)))
+    with open(os.path.join(a.work, name), "w") as fh:
         json.dump(results, fh, indent=1)
     print()
     print(table(results))
