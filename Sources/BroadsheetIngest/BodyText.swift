@@ -43,9 +43,18 @@ enum BodyText {
     }
 
     /// `（记者 郝薇）` → `（记者郝薇）`; `（记者张晓洁 谢希瑶）` keeps the space between names.
+    /// A printed separator between names (`（记者王珂、郑海鸥）`) is the text as printed and stays.
     static func normaliseByline(_ group: String) -> String {
         let open = group.first!, close = group.last!
-        let tokens = BylineParser.tokens(String(group.dropFirst().dropLast()))
+        let inner = group.dropFirst().dropLast()
+        let pieces = inner.split(separator: "、", omittingEmptySubsequences: false)
+            .map { normaliseNames(String($0)) }
+        return String(open) + pieces.joined(separator: "、") + String(close)
+    }
+
+    /// Names and roles of one byline piece, one space between names, none after a role.
+    private static func normaliseNames(_ text: String) -> String {
+        let tokens = BylineParser.tokens(text)
         var parts: [String] = []
         var pendingRole = ""
         for token in tokens {
@@ -54,7 +63,7 @@ enum BodyText {
             pendingRole = ""
         }
         if !pendingRole.isEmpty { parts.append(pendingRole) }
-        return String(open) + parts.joined(separator: " ") + String(close)
+        return parts.joined(separator: " ")
     }
 
     /// Splits `…发言。(張 曄)` into the text and the names at its end.

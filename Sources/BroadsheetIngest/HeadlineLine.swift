@@ -20,6 +20,8 @@ enum HeadlineLineRules {
         if BylineParser.parseLine(t) != nil { return .byline }
         if t.hasSuffix("——") || t.hasSuffix("--") { return .kicker }
         if t.hasPrefix("——") || t.hasPrefix("--") { return .deck }
+        // Bulleted deck items (`■ 网络、定制等新兴消费看点纷呈■ 全国旅游…`).
+        if let first = t.first, "■●◆▲".contains(first) { return .deck }
         let tokens = t.split(separator: " ").map(String.init)
         if tokens.count >= 2, tokens.contains(where: { token in deckVerbs.contains { token.hasSuffix($0) } }) { return .deck }
         // `尤权出席并讲话`: one name and what the person did at the event.
@@ -45,7 +47,7 @@ enum HeadlineLineRules {
     static func isHeadlineLike(_ text: String) -> Bool {
         let t = text.trimmingSpaces()
         guard !t.isEmpty, CharacterRules.ideographCount(t) >= 2, t.count <= 40 else { return false }
-        if DatelineParser.startsDateline(t) { return false }
+        if DatelineParser.startsDateline(t) || isClosingNote(t) { return false }
         if BylineParser.parseLine(t) != nil { return true }
         if t.filter({ $0 == "“" }).count != t.filter({ $0 == "”" }).count { return false }
         // Punctuation inside quotation marks is allowed (`“梨子卖得不错，今年再扩大规模”`).
@@ -81,6 +83,16 @@ enum HeadlineLineRules {
         guard let first = t.first, let last = t.last, "（(".contains(first), "）)".contains(last) else { return false }
         let names = BylineParser.tokens(String(t.dropFirst().dropLast()))
         return !names.isEmpty && names.count <= 4 && names.allSatisfy { $0.count >= 2 && $0.count <= 4 && $0.allSatisfy(CharacterRules.isIdeograph) }
+    }
+
+    /// A bracketed note closing a story: its dateline, as foreign correspondents' reports close
+    /// (`（本报首尔2月13日电）`), or the author's post (`（作者为中国驻西班牙大使）`). It is the last
+    /// paragraph of the story above, not headline material.
+    static func isClosingNote(_ text: String) -> Bool {
+        let t = text.trimmingSpaces()
+        guard let first = t.first, let last = t.last, "（(".contains(first), "）)".contains(last) else { return false }
+        let inner = String(t.dropFirst().dropLast()).trimmingSpaces()
+        return DatelineParser.startsDateline(inner) || inner.hasPrefix("作者为") || inner.hasPrefix("作者系")
     }
 
     /// Letter-spaced headline (`市 政 府 召 开`): most space-separated tokens are one character.

@@ -23,6 +23,11 @@ struct OCRItemScanner {
                 i = start + 1
                 continue
             }
+            if HeadlineLineRules.isClosingNote(layout.text(start)) {
+                items.append(.paragraph([start]))
+                i = start + 1
+                continue
+            }
             if let zone = zone(at: start) {
                 items.append(.zone(zone.segments))
                 i = zone.next
@@ -76,7 +81,28 @@ struct OCRItemScanner {
         let onlyCaptions = segments.allSatisfy { CaptionParser.parse(layout.joined($0)) != nil }
         if onlyCaptions { return nil }
         if strong || segments.count >= 2 { return (segments, next!) }
+        if segments.count == 1, closesStoryAbove(segments[0]) { return (segments, next!) }
         return nil
+    }
+
+    /// On a page that prints each headline after its body, a lone headline block between a
+    /// finished paragraph and the next story text closes the story above: its wording is found
+    /// in the text above and not in the text below. A section head is the other way round (it
+    /// names the text it opens), and so is a title printed over its own body.
+    func closesStoryAbove(_ segment: [Int]) -> Bool {
+        guard segment.count <= 3, let first = layout.nextNonBlank(from: 0), !layout.isHeadlineLike(first),
+              let start = segment.first, let end = segment.last, start >= 2, layout.isBlank(start - 1),
+              CharacterRules.endsSentenceStrongly(layout.text(start - 2)) || HeadlineLineRules.isClosingNote(layout.text(start - 2))
+        else { return false }
+        let heads = segment.map { DraftBlock(kind: .heading(2), text: layout.text($0), line: 0) }
+        guard heads.allSatisfy({ SectionNumber.value($0) == nil }),
+              segment.allSatisfy({ HeadlineLineRules.kind(layout.text($0)) == .headline }) else { return false }
+        let words = Bigrams(layout.joined(segment))
+        let window = 60
+        let above = Bigrams((max(0, start - window)..<start).map { layout.text($0) }.joined())
+        let below = Bigrams(((end + 1)..<min(layout.count, end + 1 + window)).map { layout.text($0) }.joined())
+        let inAbove = words.containment(in: above), inBelow = words.containment(in: below)
+        return inAbove >= 0.5 && inAbove >= inBelow + 0.25
     }
 
     /// A title line over a deck that carries punctuation, standing right before a dateline, more

@@ -26,7 +26,8 @@ struct OCRPageReader {
                     drafts.append(ArticleDraft(line: layout.lines[indices[0]].number))
                 }
                 drafts[drafts.count - 1].blocks.append(paragraphBlock(indices))
-                afterZone = false
+                // A closing note (`（作者为…）`, `（本报首尔2月13日电）`) ends its story: what follows is another.
+                afterZone = indices.count == 1 && HeadlineLineRules.isClosingNote(layout.text(indices[0]))
             case .heading(let index):
                 drafts[drafts.count - 1].blocks.append(DraftBlock(kind: .heading(2), text: LayoutSpaces.headline(layout.text(index)), line: layout.lines[index].number))
             case .zone(let segments):
@@ -41,6 +42,12 @@ struct OCRPageReader {
         let bodies = drafts.map { Bigrams($0.bodyText) }
         for zone in zones {
             let neighbour = headlinesFollow ? zone.before : (zone.after.flatMap { $0 < drafts.count ? $0 : nil } ?? zone.before)
+            // One headline block standing between two stories is placed by the page itself: on a
+            // page whose headlines follow their bodies it closes the story above, whatever words it
+            // shares with a neighbouring story on the same subject. Several blocks together are a
+            // gathered headline area (perhaps cut by a long deck), matched by wording.
+            let between = headlinesFollow && zone.segments.count == 1 && zone.before != nil
+                && (zone.after ?? drafts.count) < drafts.count
             var previous: Int?
             for segment in zone.segments {
                 let joined = layout.joined(segment)
@@ -63,7 +70,7 @@ struct OCRPageReader {
                 if neutral, let previous {
                     target = previous
                 } else {
-                    target = bestArticle(for: Bigrams(joined), bodies: bodies, neighbour: neighbour)
+                    target = between ? neighbour : bestArticle(for: Bigrams(joined), bodies: bodies, neighbour: neighbour)
                 }
                 guard let target else { continue }
                 assigned[target] += segment
