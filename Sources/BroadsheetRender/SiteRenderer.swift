@@ -27,6 +27,10 @@ public struct SiteRenderer {
             (topic.id, ordered.filter { $0.topics.contains(topic.id) })
         })
         let counts = members.mapValues(\.count)
+        // Position of each article in each topic list, so neighbours are found in constant time.
+        let positions = members.mapValues { list in
+            Dictionary(uniqueKeysWithValues: list.enumerated().map { ($0.element.slug, $0.offset) })
+        }
         var files: [OutputFile] = []
         var pages: [String] = []
         func emit(_ path: String, _ template: String, title: String, extra: [String: Any], current: String? = nil) {
@@ -38,7 +42,7 @@ public struct SiteRenderer {
             let path = SitePaths.article(article.slug)
             let root = SitePaths.root(for: path)
             files.append(OutputFile(path: SitePaths.articleMarkdown(article.slug), text: ArticleMarkdown.render(article)))
-            let neighbours = article.topics.compactMap { id in members[id].map { neighbourLinks(of: article, in: $0, topic: id, root: root, views: views) } }
+            let neighbours = article.topics.compactMap { id in members[id].map { neighbourLinks(of: article, in: $0, at: positions[id]?[article.slug], topic: id, root: root, views: views) } }
             let relatedArticles = (related[article.slug] ?? []).compactMap { bySlug[$0] }
             emit(path, "article", title: article.title, extra: [
                 "article": views.page(article, root: root, related: relatedArticles, neighbours: neighbours), "hl": 3,
@@ -129,10 +133,10 @@ public struct SiteRenderer {
     }
 
     /// Previous (newer) and next (older) article within one topic's list.
-    private func neighbourLinks(of article: Article, in list: [Article], topic: String, root: String, views: ArticleViews) -> [String: Any] {
+    private func neighbourLinks(of article: Article, in list: [Article], at position: Int?, topic: String, root: String, views: ArticleViews) -> [String: Any] {
         var result: [String: Any] = ["name": views.topicName(topic) ?? topic, "url": root + SitePaths.topicPage(topic),
                                      "newer": false, "older": false]
-        guard let index = list.firstIndex(where: { $0.slug == article.slug }) else { return result }
+        guard let index = position else { return result }
         if index > 0 { result["newer"] = views.entry(list[index - 1], root: root) }
         if index + 1 < list.count { result["older"] = views.entry(list[index + 1], root: root) }
         return result
