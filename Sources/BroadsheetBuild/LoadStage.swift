@@ -1,40 +1,35 @@
 import BroadsheetModel
 import Foundation
 
-/// Lists every regular file under the seeds folder, in a stable (sorted) order, without reading
-/// it: ingest reads each file when it needs it, so input bytes never all sit in memory.
+/// Reads every regular file under the seeds folder, in a stable (sorted) order.
 /// Hidden files and README files are not inputs.
 public struct LoadStage: BuildStage {
     public let name = "load"
     public init() {}
 
     public func run(_ context: inout BuildContext) throws {
-        context.inputs = try Self.list(from: context.options.seeds)
+        context.sources = try Self.load(from: context.options.seeds)
     }
 
-    public static func list(from seeds: URL) throws -> [InputFile] {
+    public static func load(from seeds: URL) throws -> [SourceFile] {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: seeds.path, isDirectory: &isDir), isDir.boolValue else {
             throw BuildError("\(seeds.path): error: the seeds folder does not exist")
         }
-        var inputs: [InputFile] = []
+        var paths: [String] = []
         if let walker = fm.enumerator(atPath: seeds.path) {
             for case let relative as String in walker {
                 let name = (relative as NSString).lastPathComponent
                 if name.hasPrefix(".") || name.lowercased().hasPrefix("readme") { continue }
-                if let input = InputFile.stamp(of: seeds.appendingPathComponent(relative), path: relative) {
-                    inputs.append(input)
+                var dir: ObjCBool = false
+                if fm.fileExists(atPath: seeds.appendingPathComponent(relative).path, isDirectory: &dir), !dir.boolValue {
+                    paths.append(relative)
                 }
             }
         }
-        return inputs.sorted { $0.path < $1.path }
-    }
-
-    /// Every input with its bytes (for callers that want them all at once).
-    public static func load(from seeds: URL) throws -> [SourceFile] {
-        try list(from: seeds).map { input in
-            SourceFile(path: input.path, bytes: try Data(contentsOf: seeds.appendingPathComponent(input.path)))
+        return try paths.sorted().map { relative in
+            SourceFile(path: relative, bytes: try Data(contentsOf: seeds.appendingPathComponent(relative)))
         }
     }
 }
