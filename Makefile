@@ -47,5 +47,13 @@ js:
 browser: site
 	BROADSHEET_SITE=$(CURDIR)/public $(PYTHON) -m pytest -q Tests/browser
 
+# Build-speed benchmark (docs/PERFORMANCE.md): corpora and sites go to /tmp, never the repository.
+# BENCH_SIZES="10000" to run only the small corpus.
+BENCH_SIZES ?= 10000 100000
+BENCH_WORK  ?= /tmp/broadsheet-bench
+bench: release
+	$(PYTHON) bench/bench.py --sizes $(BENCH_SIZES) --work $(BENCH_WORK)
+	$(PYTHON) bench/side_by_side.py --articles 10000 --work $(BENCH_WORK)
+
 clean:
 	rm -rf .build public

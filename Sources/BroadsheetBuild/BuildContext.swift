@@ -7,6 +7,9 @@ public struct BuildOptions: Sendable {
     public var output: URL
     public var config: URL
     public var templates: URL
+    /// Reuse the previous build's work recorded in the output's cache folder.
+    public var incremental = true
+    public var progress: ProgressReporter = .silent
     public init(seeds: URL, output: URL, config: URL, templates: URL) {
         self.seeds = seeds
         self.output = output
@@ -15,20 +18,53 @@ public struct BuildOptions: Sendable {
     }
 }
 
-/// The one value every stage reads and extends: load → ingest → classify → render → index → write.
+/// The one value every stage reads and extends: load → ingest (+ classify) → render → index → write.
 public struct BuildContext {
     public var options: BuildOptions
     public var config: SiteConfig
+    /// The input files as listed; ingest reads them one at a time.
+    public var inputs: [InputFile] = []
+    /// Loaded inputs, for callers of the stages one by one (the pipeline reads lazily instead).
     public var sources: [SourceFile] = []
+    /// The site's articles. After render and index, their bodies are dropped to bound memory.
     public var articles: [Article] = []
     public var diagnostics: [Diagnostic] = []
     /// Articles found per input path, for the build report.
     public var articlesPerFile: [String: [String]] = [:]
+    /// Files produced by the last stage and not yet written.
     public var outputs: [OutputFile] = []
+    /// What was reused: how many inputs came from the cache, how many output files were linked.
+    public var stats = BuildStats()
+
+    var keys: BuildKeys?
+    var previous: BuildManifest?
+    var records: [IngestRecord] = []
+    var freshRecords: Set<String> = []
+    /// Content hash per input path, kept for the manifest once the records are written.
+    var recordHashes: [String: String] = [:]
+    var staging: StagingFolder?
 
     public init(options: BuildOptions, config: SiteConfig) {
         self.options = options
         self.config = config
+    }
+}
+
+/// Counts of the work a build did and the work it reused.
+public struct BuildStats: Sendable, Equatable {
+    /// Nothing had changed: the output folder was left untouched.
+    public var upToDate = false
+    /// When the inputs were listed, in nanoseconds since 1970.
+    public var started: Int64 = 0
+    public var inputsIngested = 0
+    public var inputsReused = 0
+    public var filesWritten = 0
+    public var filesLinked = 0
+    public var seconds: [(stage: String, seconds: Double)] = []
+
+    public static func == (a: BuildStats, b: BuildStats) -> Bool {
+        a.upToDate == b.upToDate && a.inputsIngested == b.inputsIngested && a.inputsReused == b.inputsReused
+            && a.filesWritten == b.filesWritten && a.filesLinked == b.filesLinked
     }
 }
 

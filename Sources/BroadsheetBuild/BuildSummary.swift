@@ -11,17 +11,28 @@ public struct BuildSummary {
             let diagnostics = byFile[path] ?? []
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.count - errors
-            var line = "  \(path): \(context.articlesPerFile[path]?.count ?? 0) articles"
-            if errors > 0 { line += ", \(errors) errors" }
-            if warnings > 0 { line += ", \(warnings) warnings" }
-            lines.append(line)
+            // One line per clean file would bury the problems of a large archive.
+            if verbose || errors + warnings > 0 || context.articlesPerFile.count <= 50 {
+                var line = "  \(path): \(context.articlesPerFile[path]?.count ?? 0) articles"
+                if errors > 0 { line += ", \(errors) errors" }
+                if warnings > 0 { line += ", \(warnings) warnings" }
+                lines.append(line)
+            }
             for diagnostic in diagnostics where verbose || diagnostic.severity == .error {
                 lines.append("    " + diagnostic.formatted)
             }
         }
         let errors = context.diagnostics.filter { $0.severity == .error }.count
         let warnings = context.diagnostics.count - errors
-        lines.append("built \(context.articles.count) articles from \(context.sources.count) files into \(context.options.output.lastPathComponent)/ (\(errors) errors, \(warnings) warnings\(verbose || warnings == 0 ? "" : "; --verbose lists them"))")
+        let articles = context.articlesPerFile.values.reduce(0) { $0 + $1.count }
+        let stats = context.stats
+        let work = stats.upToDate
+            ? "up to date, nothing written"
+            : "\(stats.inputsIngested) files ingested, \(stats.inputsReused) from cache; \(stats.filesWritten) pages written, \(stats.filesLinked) unchanged"
+        lines.append("built \(articles) articles from \(context.inputs.count) files into \(context.options.output.lastPathComponent)/ (\(errors) errors, \(warnings) warnings\(verbose || warnings == 0 ? "" : "; --verbose lists them"); \(work))")
+        if verbose, !stats.seconds.isEmpty {
+            lines.append("  time: " + stats.seconds.map { "\($0.stage) \(String(format: "%.2f", $0.seconds))s" }.joined(separator: ", "))
+        }
         text = lines.joined(separator: "\n") + "\n"
     }
 }

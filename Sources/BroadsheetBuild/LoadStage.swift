@@ -1,35 +1,40 @@
 import BroadsheetModel
 import Foundation
 
-/// Reads every regular file under the seeds folder, in a stable (sorted) order.
+/// Lists every regular file under the seeds folder, in a stable (sorted) order, without reading
+/// it: ingest reads each file when it needs it, so input bytes never all sit in memory.
 /// Hidden files and README files are not inputs.
 public struct LoadStage: BuildStage {
     public let name = "load"
     public init() {}
 
     public func run(_ context: inout BuildContext) throws {
-        context.sources = try Self.load(from: context.options.seeds)
+        context.inputs = try Self.list(from: context.options.seeds)
     }
 
-    public static func load(from seeds: URL) throws -> [SourceFile] {
+    public static func list(from seeds: URL) throws -> [InputFile] {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: seeds.path, isDirectory: &isDir), isDir.boolValue else {
             throw BuildError("\(seeds.path): error: the seeds folder does not exist")
         }
-        var paths: [String] = []
+        var inputs: [InputFile] = []
         if let walker = fm.enumerator(atPath: seeds.path) {
             for case let relative as String in walker {
                 let name = (relative as NSString).lastPathComponent
                 if name.hasPrefix(".") || name.lowercased().hasPrefix("readme") { continue }
-                var dir: ObjCBool = false
-                if fm.fileExists(atPath: seeds.appendingPathComponent(relative).path, isDirectory: &dir), !dir.boolValue {
-                    paths.append(relative)
+                if let input = InputFile.stamp(of: seeds.appendingPathComponent(relative), path: relative) {
+                    inputs.append(input)
                 }
             }
         }
-        return try paths.sorted().map { relative in
-            SourceFile(path: relative, bytes: try Data(contentsOf: seeds.appendingPathComponent(relative)))
+        return inputs.sorted { $0.path < $1.path }
+    }
+
+    /// Every input with its bytes (for callers that want them all at once).
+    public static func load(from seeds: URL) throws -> [SourceFile] {
+        try list(from: seeds).map { input in
+            SourceFile(path: input.path, bytes: try Data(contentsOf: seeds.appendingPathComponent(input.path)))
         }
     }
 }

@@ -2,9 +2,14 @@ import BroadsheetModel
 import Foundation
 
 /// Runs the pipeline. The executable stays thin: it parses flags and calls this.
+///
+/// Load lists the inputs; ingest reads, parses and classifies them in parallel (or takes them
+/// from the cache); render and index produce the pages, which are written to the staging folder
+/// straight away; write adds the report and the cache and swaps the folder in. When nothing that
+/// decides the output changed since the last build, the output folder is left untouched.
 public struct SiteBuilder {
     public static let stages: [any BuildStage] = [
-        LoadStage(), IngestStage(), ClassifyStage(), RenderStage(), IndexStage(), WriteStage(),
+        LoadStage(), IngestStage(), RenderStage(), IndexStage(), WriteStage(),
     ]
 
     public let options: BuildOptions
@@ -18,9 +23,83 @@ public struct SiteBuilder {
     public func build() throws -> BuildContext {
         let config = try SiteConfig.load(from: options.config)
         var context = BuildContext(options: options, config: config)
-        for stage in Self.stages {
-            try stage.run(&context)
+        let progress = options.progress
+        defer { progress.finish() }
+        var time = Date()
+        func lap(_ stage: String) {
+            context.stats.seconds.append((stage, Date().timeIntervalSince(time)))
+            time = Date()
+        }
+
+        context.stats.started = Int64(Date().timeIntervalSince1970 * 1e9)
+        progress.begin("load")
+        let keys = try BuildKeys.compute(options: options)
+        context.keys = keys
+        try LoadStage().run(&context)
+        let previous = options.incremental ? BuildCache.manifest(in: options.output) : nil
+        lap("load")
+        if let previous, let diagnostics = BuildCache.diagnostics(in: options.output),
+           Self.isUpToDate(previous, keys: keys, inputs: context.inputs) {
+            context.stats.upToDate = true
+            context.diagnostics = diagnostics
+            for input in context.inputs { context.articlesPerFile[input.path] = previous.inputs[input.path]?.slugs ?? [] }
+            return context
+        }
+        // Ingest records are valid only for the same tool and configuration; reusing an output
+        // file needs only its bytes to match, which the write checks.
+        if let previous, previous.keys.tool == keys.tool, previous.keys.config == keys.config {
+            context.previous = previous
+        }
+
+        try IngestStage().run(&context)
+        lap("ingest")
+        let staging = try StagingFolder(output: options.output, previous: previous?.outputs ?? [:])
+        context.staging = staging
+        do {
+            progress.begin("write cache")
+            try WriteStage.writeRecords(&context, to: staging)
+            lap("write cache")
+            // Render and index both read the articles and write nothing else: they run side by
+            // side, and the pages are written while the index is still being built.
+            progress.begin("render + index")
+            let started = Date()
+            let frozen = context
+            let (renderSeconds, (indexed, indexSeconds)) = try Parallel.both({ () throws -> Double in
+                var own = frozen
+                try RenderStage().run(&own)
+                let seconds = Date().timeIntervalSince(started)
+                progress.begin("write pages", total: own.outputs.count, unit: "files")
+                try staging.write(own.outputs, progress: progress)
+                return seconds
+            }, { () throws -> ([OutputFile], Double) in
+                var own = frozen
+                try IndexStage().run(&own)
+                return (own.outputs, Date().timeIntervalSince(started))
+            })
+            context.stats.seconds += [("render", renderSeconds), ("index", indexSeconds)]
+            lap("render+index+write pages")
+            try staging.write(indexed)
+            lap("write index")
+            // Render and index are done with the text: keep only what the report needs.
+            context.articles = context.articles.map { article in
+                var summary = article
+                summary.body = []
+                return summary
+            }
+            progress.begin("write")
+            try WriteStage().run(&context)
+            lap("write")
+        } catch {
+            staging.abandon()
+            throw error
         }
         return context
+    }
+
+    /// True when the previous build saw exactly these inputs, unchanged, with the same tool,
+    /// configuration and templates: then its output is what this build would write.
+    static func isUpToDate(_ previous: BuildManifest, keys: BuildKeys, inputs: [InputFile]) -> Bool {
+        guard previous.keys == keys, previous.inputs.count == inputs.count else { return false }
+        return inputs.allSatisfy { previous.stampMatches($0) }
     }
 }

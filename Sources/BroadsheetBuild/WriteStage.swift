@@ -1,45 +1,74 @@
 import BroadsheetModel
 import Foundation
 
-/// Writes the site beside the output folder, then swaps it in, so that a failed build leaves the
-/// previous site as it was.
+/// Finishes the site: writes the build report and the cache, then swaps the staging folder in,
+/// so that a failed build leaves the previous site as it was. (Pages were written to the staging
+/// folder as the stages produced them; see SiteBuilder.)
 public struct WriteStage: BuildStage {
     public let name = "write"
     public init() {}
 
     public func run(_ context: inout BuildContext) throws {
-        context.outputs.append(BuildReport(context: context).file())
-        try Self.write(context.outputs, to: context.options.output)
+        let staging: StagingFolder
+        if let existing = context.staging { staging = existing } else {
+            staging = try StagingFolder(output: context.options.output, previous: context.previous?.outputs ?? [:])
+            context.staging = staging
+        }
+        do {
+            context.outputs.append(BuildReport(context: context).file())
+            try staging.write(context.outputs)
+            context.outputs = []
+            try writeCache(&context, to: staging)
+            try staging.commit()
+        } catch {
+            staging.abandon()
+            throw error
+        }
+        context.stats.filesWritten = staging.written
+        context.stats.filesLinked = staging.linked
     }
 
+    /// The ingest records, into the staging folder's cache; written as soon as ingest is done so
+    /// that the records need not stay in memory.
+    static func writeRecords(_ context: inout BuildContext, to staging: StagingFolder) throws {
+        let previousPaths = Set(context.previous?.inputs.keys.map { $0 } ?? [])
+        let segments = BuildCache.segmentFiles(context.records, fresh: context.freshRecords, previousPaths: previousPaths)
+        context.recordHashes = Dictionary(context.records.map { ($0.path, $0.hash) }, uniquingKeysWith: { a, _ in a })
+        context.records = []
+        let encoded = try Parallel.map(segments.count) { i -> OutputFile? in
+            let segment = segments[i]
+            if segment.reusable && staging.reuse(segment.path) { return nil }
+            return OutputFile(path: segment.path, bytes: try BuildCache.encoder().encode(segment.records))
+        }
+        try staging.writeUncounted(encoded.compactMap { $0 })
+    }
+
+    /// The manifest and the diagnostics, into the staging folder's cache.
+    func writeCache(_ context: inout BuildContext, to staging: StagingFolder) throws {
+        guard let keys = context.keys else { return }
+        if !context.records.isEmpty { try Self.writeRecords(&context, to: staging) }
+        var manifest = BuildManifest(keys: keys, started: context.stats.started)
+        for input in context.inputs {
+            manifest.inputs[input.path] = BuildManifest.Input(stamp: input, hash: context.recordHashes[input.path] ?? "",
+                                                              slugs: context.articlesPerFile[input.path] ?? [])
+        }
+        manifest.outputs = staging.hashes
+        try staging.writeUncounted([
+            OutputFile(path: BuildCache.folder + "/diagnostics.json", bytes: try BuildCache.encoder().encode(context.diagnostics)),
+            OutputFile(path: BuildCache.folder + "/manifest.tsv", text: manifest.text()),
+        ])
+        BuildCache.stampManifest(in: staging.staging, started: manifest.started)
+    }
+
+    /// Writes `files` into a fresh folder at `output` (replacing it atomically), without a cache.
     public static func write(_ files: [OutputFile], to output: URL) throws {
-        let fm = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name)-new-\(getpid())")
-        let retired = parent.appendingPathComponent(".\(name)-old-\(getpid())")
-        try? fm.removeItem(at: staging)
-        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        let staging = try StagingFolder(output: output, previous: [:])
         do {
-            for file in files.sorted(by: { $0.path < $1.path }) {
-                let url = staging.appendingPathComponent(file.path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try file.bytes.write(to: url)
-            }
+            try staging.write(files)
+            try staging.commit()
         } catch {
-            try? fm.removeItem(at: staging)
-            throw BuildError("\(output.path): error: cannot write the site: \(error.localizedDescription)")
+            staging.abandon()
+            throw error
         }
-        if fm.fileExists(atPath: output.path) {
-            try fm.moveItem(at: output, to: retired)
-        }
-        do {
-            try fm.moveItem(at: staging, to: output)
-        } catch {
-            // Put the previous site back before reporting.
-            if fm.fileExists(atPath: retired.path) { try? fm.moveItem(at: retired, to: output) }
-            throw BuildError("\(output.path): error: cannot swap in the new site: \(error.localizedDescription)")
-        }
-        try? fm.removeItem(at: retired)
     }
 }

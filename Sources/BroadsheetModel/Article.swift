@@ -1,6 +1,6 @@
 /// One news article as a careful editor would have typed it. Ingest produces it,
 /// Classify fills `topics`, Render and Search read it.
-public struct Article: Sendable, Equatable {
+public struct Article: Sendable, Equatable, Codable {
     /// Headline proper (主题). Never empty after ingest.
     public var title: String
     /// True when the page printed no headline and the tool wrote one from the lead.
@@ -102,7 +102,7 @@ public struct Dateline: Sendable, Equatable, Codable {
 }
 
 /// A block of an article body.
-public enum Block: Sendable, Equatable {
+public enum Block: Sendable, Equatable, Codable {
     case paragraph(String)
     /// A section head inside the article; level 2 or 3 in Markdown.
     case heading(level: Int, text: String)

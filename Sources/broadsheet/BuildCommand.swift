@@ -10,11 +10,14 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Output folder; replaced only when the build succeeds.") var out = "public"
     @Option(help: "Site configuration.") var config = "site.yml"
     @Option(help: "Templates and assets folder.") var templates = "Templates"
-    @Flag(help: "List every warning, not only the summary.") var verbose = false
+    @Flag(help: "List every warning and the time of each stage, not only the summary.") var verbose = false
+    @Flag(help: "Ignore the cache of the previous build and rebuild everything.") var clean = false
 
     func run() throws {
-        let options = BuildOptions(seeds: URL(fileURLWithPath: seeds), output: URL(fileURLWithPath: out),
+        var options = BuildOptions(seeds: URL(fileURLWithPath: seeds), output: URL(fileURLWithPath: out),
                                    config: URL(fileURLWithPath: config), templates: URL(fileURLWithPath: templates))
+        options.incremental = !clean
+        options.progress = .forTerminal()
         let context: BuildContext
         do {
             context = try SiteBuilder(options: options).build()

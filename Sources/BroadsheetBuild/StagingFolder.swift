@@ -1,0 +1,120 @@
+import BroadsheetModel
+import Foundation
+
+/// The new site, written beside the output folder as files are produced and swapped in only when
+/// the whole build succeeded, so that a failed build leaves the previous site as it was.
+/// A file whose bytes equal the previous build's copy is hard-linked from it, not written again.
+final class StagingFolder: @unchecked Sendable {
+    let output: URL
+    let staging: URL
+    private let retired: URL
+    /// Content hash per path of the previous site's files (from its manifest), for reuse.
+    private let previous: [String: String]
+    private let lock = NSLock()
+    private var directories: Set<String> = [""]
+    private(set) var hashes: [String: String] = [:]
+    private(set) var written = 0
+    private(set) var linked = 0
+
+    init(output: URL, previous: [String: String]) throws {
+        self.output = output
+        self.previous = previous
+        let parent = output.deletingLastPathComponent()
+        staging = parent.appendingPathComponent(".\(output.lastPathComponent)-new-\(getpid())")
+        retired = parent.appendingPathComponent(".\(output.lastPathComponent)-old-\(getpid())")
+        try? FileManager.default.removeItem(at: staging)
+        do {
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw BuildError("\(output.path): error: cannot write the site: \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes `files` concurrently. Paths are unique across a build; a later write of the same
+    /// path replaces the earlier one.
+    func write(_ files: [OutputFile], progress: ProgressReporter = .silent) throws {
+        var last: [String: Int] = [:]
+        for (i, file) in files.enumerated() { last[file.path] = i }
+        let unique = files.indices.filter { last[files[$0].path] == $0 }
+        try makeDirectories(for: unique.map { files[$0].path })
+        let results = try Parallel.map(unique.count) { n -> (String, String, Bool) in
+            let file = files[unique[n]]
+            let hash = ContentHash.of(file.bytes)
+            let target = staging.appendingPathComponent(file.path)
+            var reused = false
+            if previous[file.path] == hash {
+                reused = link(output.appendingPathComponent(file.path).path, target.path) == 0
+            }
+            if !reused {
+                do { try file.bytes.write(to: target) } catch {
+                    throw BuildError("\(output.path): error: cannot write \(file.path): \(error.localizedDescription)")
+                }
+            }
+            progress.advance()
+            return (file.path, hash, reused)
+        }
+        lock.lock()
+        for (path, hash, reused) in results {
+            hashes[path] = hash
+            if reused { linked += 1 } else { written += 1 }
+        }
+        lock.unlock()
+    }
+
+    /// Writes files that are not part of the site proper (the cache): not hashed, not counted.
+    func writeUncounted(_ files: [OutputFile]) throws {
+        try makeDirectories(for: files.map(\.path))
+        try Parallel.forEach(files.count) { i in
+            do { try files[i].bytes.write(to: staging.appendingPathComponent(files[i].path)) } catch {
+                throw BuildError("\(output.path): error: cannot write \(files[i].path): \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// Links `path` from the previous site unchanged (used for cache files known to be equal).
+    func reuse(_ path: String) -> Bool {
+        guard (try? makeDirectories(for: [path])) != nil else { return false }
+        return link(output.appendingPathComponent(path).path, staging.appendingPathComponent(path).path) == 0
+    }
+
+    private func makeDirectories(for paths: [String]) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        for path in paths {
+            let directory = (path as NSString).deletingLastPathComponent
+            if directories.contains(directory) { continue }
+            do {
+                try FileManager.default.createDirectory(at: staging.appendingPathComponent(directory), withIntermediateDirectories: true)
+            } catch {
+                throw BuildError("\(output.path): error: cannot write the site: \(error.localizedDescription)")
+            }
+            directories.insert(directory)
+        }
+    }
+
+    /// Swaps the staging folder in for the output folder, then removes the previous site.
+    func commit() throws {
+        let fm = FileManager.default
+        try? fm.removeItem(at: retired)
+        if fm.fileExists(atPath: output.path) {
+            do { try fm.moveItem(at: output, to: retired) } catch {
+                abandon()
+                throw BuildError("\(output.path): error: cannot swap in the new site: \(error.localizedDescription)")
+            }
+        }
+        do {
+            try fm.moveItem(at: staging, to: output)
+        } catch {
+            // Put the previous site back before reporting.
+            if fm.fileExists(atPath: retired.path) { try? fm.moveItem(at: retired, to: output) }
+            abandon()
+            throw BuildError("\(output.path): error: cannot swap in the new site: \(error.localizedDescription)")
+        }
+        try? fm.removeItem(at: retired)
+    }
+
+    /// Removes the staging folder after a failure; the output folder was never touched.
+    func abandon() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}
