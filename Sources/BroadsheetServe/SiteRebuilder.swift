@@ -38,12 +38,10 @@ public struct SiteRebuilder: Sendable {
         do {
             let context = try SiteBuilder(options: options).build()
             let summary = BuildSummary(context: context, verbose: false).text
-            // The files just written are still in memory: no need to read the folder back.
-            let inject = ReloadSnippet.injector(build: build)
-            let contents = Dictionary(context.outputs.map { file in
-                (file.path, ContentType.isHTML(file.path) ? inject(file.bytes) : file.bytes)
-            }, uniquingKeysWith: { $1 })
-            return .built(SiteSnapshot(contents: contents), summary: summary)
+            // Pages are streamed to disk as they are rendered (and a no-op build writes nothing),
+            // so the served copy is read back from the output folder.
+            let site = try SiteSnapshot.load(from: options.output, html: ReloadSnippet.injector(build: build))
+            return .built(site, summary: summary)
         } catch {
             return .failed("\(error)")
         }
