@@ -1,16 +1,19 @@
 import BroadsheetClassify
 import BroadsheetModel
 
-/// Gives every article its topics, unless its front matter set them. The pipeline classifies
-/// inside ingest, per file and in parallel (`TopicClassifier.apply(to:)`); this stage does the
-/// same for callers that run the stages one by one.
+/// Gives every article its topics, unless its front matter set them.
+///
+/// In a build, IngestStage calls `classify` per file right after ingesting it, so that cached
+/// ingest records hold classified articles and the work runs on all cores; `convert` does the same.
 public struct ClassifyStage: BuildStage {
     public let name = "classify"
     public init() {}
 
     public func run(_ context: inout BuildContext) throws {
-        let classifier = TopicClassifier(topics: context.config.topics)
-        let articles = context.articles
-        context.articles = Parallel.map(articles.count) { classifier.apply(to: articles[$0]) }
+        context.articles = Self.classify(context.articles, with: TopicClassifier(topics: context.config.topics))
+    }
+
+    static func classify(_ articles: [Article], with classifier: TopicClassifier) -> [Article] {
+        articles.map(classifier.apply(to:))
     }
 }

@@ -24,7 +24,7 @@ public struct ConvertSession {
         }
         let result = Ingester(config: config).ingest(SourceFile(path: url.lastPathComponent, bytes: data))
         let classifier = TopicClassifier(topics: config.topics)
-        return (SlugAssigner.assign(result.articles).map(classifier.apply), result.diagnostics)
+        return (ClassifyStage.classify(SlugAssigner.assign(result.articles), with: classifier), result.diagnostics)
     }
 
     /// The article as Markdown; with `explain`, the topic scores and deciding terms stand as YAML

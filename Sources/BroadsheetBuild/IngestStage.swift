@@ -37,7 +37,7 @@ public struct IngestStage: BuildStage {
             let hash = ContentHash.of(bytes)
             if let record = cached[input.path], record.hash == hash { return (record, false) }
             let result = ingester.ingest(SourceFile(path: input.path, bytes: bytes))
-            let articles = result.articles.map(classifier.apply(to:))
+            let articles = ClassifyStage.classify(result.articles, with: classifier)
             return (IngestRecord(path: input.path, hash: hash, articles: articles, diagnostics: result.diagnostics), true)
         }
         context.records = results.map(\.record)
