@@ -46,8 +46,8 @@ final class StagingFolder: @unchecked Sendable {
                 reused = link(output.appendingPathComponent(file.path).path, target.path) == 0
             }
             if !reused {
-                do { try file.bytes.write(to: target) } catch {
-                    throw BuildError("\(output.path): error: cannot write \(file.path): \(error.localizedDescription)")
+                do { try PlainFileWriter.write(file.bytes, to: target.path) } catch {
+                    throw BuildError("\(output.path): error: cannot write \(file.path): \(error)")
                 }
             }
             progress.advance()
@@ -65,8 +65,8 @@ final class StagingFolder: @unchecked Sendable {
     func writeUncounted(_ files: [OutputFile]) throws {
         try makeDirectories(for: files.map(\.path))
         try Parallel.forEach(files.count) { i in
-            do { try files[i].bytes.write(to: staging.appendingPathComponent(files[i].path)) } catch {
-                throw BuildError("\(output.path): error: cannot write \(files[i].path): \(error.localizedDescription)")
+            do { try PlainFileWriter.write(files[i].bytes, to: staging.appendingPathComponent(files[i].path).path) } catch {
+                throw BuildError("\(output.path): error: cannot write \(files[i].path): \(error)")
             }
         }
     }
