@@ -14,15 +14,16 @@ public struct IngestRecord: Codable, Sendable {
 
 /// The incremental-build cache, a hidden folder inside the output (`public/.broadsheet-cache/`),
 /// so it is swapped in with the site it describes and can never disagree with it:
-/// `manifest.tsv` (see BuildManifest), `diagnostics.json` (for an up-to-date build's summary) and
-/// `ingest/NN.json`, the ingest records in `segments` files by a hash of the input path.
+/// `manifest.tsv` (see BuildManifest), `diagnostics.bin` (for an up-to-date build's summary) and
+/// `ingest/NN.bin`, the ingest records (IngestRecordCodec) in `segments` files by a hash of the input path.
 public enum BuildCache {
     public static let folder = ".broadsheet-cache"
     static let segments = 64
 
     static func manifestURL(in site: URL) -> URL { site.appendingPathComponent("\(folder)/manifest.tsv") }
-    static func diagnosticsURL(in site: URL) -> URL { site.appendingPathComponent("\(folder)/diagnostics.json") }
-    static func segmentPath(_ segment: Int) -> String { "\(folder)/ingest/\(String(format: "%02d", segment)).json" }
+    static let diagnosticsPath = "\(folder)/diagnostics.bin"
+    static func diagnosticsURL(in site: URL) -> URL { site.appendingPathComponent(diagnosticsPath) }
+    static func segmentPath(_ segment: Int) -> String { "\(folder)/ingest/\(String(format: "%02d", segment)).bin" }
 
     static func segment(of path: String) -> Int {
         var hash = ContentHash()
@@ -46,22 +47,16 @@ public enum BuildCache {
         _ = utimensat(AT_FDCWD, manifestURL(in: site).path, &times, 0)
     }
 
-    static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
     public static func diagnostics(in site: URL) -> [Diagnostic]? {
         guard let data = try? Data(contentsOf: diagnosticsURL(in: site)) else { return nil }
-        return try? JSONDecoder().decode([Diagnostic].self, from: data)
+        return try? IngestRecordCodec.decode(diagnostics: data)
     }
 
     /// Every ingest record of the previous build, keyed by input path (segments decoded in parallel).
     static func records(in site: URL) -> [String: IngestRecord] {
         let decoded = Parallel.map(segments) { segment -> [IngestRecord] in
             guard let data = try? Data(contentsOf: site.appendingPathComponent(segmentPath(segment))) else { return [] }
-            return (try? JSONDecoder().decode([IngestRecord].self, from: data)) ?? []
+            return (try? IngestRecordCodec.decode(data)) ?? []
         }
         var byPath: [String: IngestRecord] = [:]
         for record in decoded.joined() { byPath[record.path] = record }

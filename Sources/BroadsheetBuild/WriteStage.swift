@@ -35,10 +35,10 @@ public struct WriteStage: BuildStage {
         let segments = BuildCache.segmentFiles(context.records, fresh: context.freshRecords, previousPaths: previousPaths)
         context.recordHashes = Dictionary(context.records.map { ($0.path, $0.hash) }, uniquingKeysWith: { a, _ in a })
         context.records = []
-        let encoded = try Parallel.map(segments.count) { i -> OutputFile? in
+        let encoded = Parallel.map(segments.count) { i -> OutputFile? in
             let segment = segments[i]
             if segment.reusable && staging.reuse(segment.path) { return nil }
-            return OutputFile(path: segment.path, bytes: try BuildCache.encoder().encode(segment.records))
+            return OutputFile(path: segment.path, bytes: IngestRecordCodec.encode(segment.records))
         }
         try staging.writeUncounted(encoded.compactMap { $0 })
     }
@@ -54,7 +54,7 @@ public struct WriteStage: BuildStage {
         }
         manifest.outputs = staging.hashes
         try staging.writeUncounted([
-            OutputFile(path: BuildCache.folder + "/diagnostics.json", bytes: try BuildCache.encoder().encode(context.diagnostics)),
+            OutputFile(path: BuildCache.diagnosticsPath, bytes: IngestRecordCodec.encode(diagnostics: context.diagnostics)),
             OutputFile(path: BuildCache.folder + "/manifest.tsv", text: manifest.text()),
         ])
         BuildCache.stampManifest(in: staging.staging, started: manifest.started)

@@ -75,7 +75,10 @@ struct SiteBuildTests {
         #expect(errors.first?.byteOffset == 6)
         #expect(context.articles.contains { $0.source == "good.txt" })
         #expect(!context.articles.contains { $0.source == "broken.txt" })
-        let report = try String(contentsOf: out.appendingPathComponent("build-report.json"), encoding: .utf8)
-        #expect(report.contains("broken.txt") && report.contains("\"byteOffset\" : 6"))
+        let report = try JSONDecoder().decode(BuildReport.self, from: Data(contentsOf: out.appendingPathComponent("build-report.json")))
+        let broken = report.files.first { $0.path == "broken.txt" }
+        #expect(broken?.diagnostics.first?.byteOffset == 6)
+        #expect(broken?.articles.isEmpty == true)
+        #expect(report.files.first { $0.path == "good.txt" }?.articles.isEmpty == false)
     }
 }
