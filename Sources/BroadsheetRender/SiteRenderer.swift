@@ -146,8 +146,9 @@ public struct SiteRenderer {
         guard pagination.pageCount > 1 else { return nil }
         var context: [String: Any] = [
             "current": page, "count": pagination.pageCount, "previous": false, "next": false,
-            "pages": (1...pagination.pageCount).map { number -> [String: Any] in
-                ["number": number, "url": root + SitePaths.topicPage(topic, page: number), "current": number == page]
+            "pages": pagination.visiblePages(around: page).map { number -> [String: Any] in
+                guard let number else { return ["gap": true] }
+                return ["number": number, "url": root + SitePaths.topicPage(topic, page: number), "current": number == page, "gap": false]
             },
         ]
         if page > 1 { context["previous"] = root + SitePaths.topicPage(topic, page: page - 1) }

@@ -13,6 +13,15 @@ struct PaginationTests {
         #expect(pagination.range(ofPage: 3) == 40..<45)
     }
 
+    @Test("page navigation links the first and last pages and two either side of the current one, with gaps")
+    func navigationWindow() {
+        let pagination = Pagination(itemCount: 2000, pageSize: 20)
+        #expect(pagination.visiblePages(around: 1) == [1, 2, 3, nil, 100])
+        #expect(pagination.visiblePages(around: 50) == [1, nil, 48, 49, 50, 51, 52, nil, 100])
+        #expect(pagination.visiblePages(around: 97) == [1, nil, 95, 96, 97, 98, 99, 100])
+        #expect(Pagination(itemCount: 45).visiblePages(around: 2) == [1, 2, 3])
+    }
+
     @Test("an empty topic still has its first page")
     func emptyTopic() {
         #expect(Pagination(itemCount: 0).pageCount == 1)
