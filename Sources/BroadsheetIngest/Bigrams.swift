@@ -1,8 +1,31 @@
+import BroadsheetText
+
 /// Character-bigram overlap: how much of a headline's wording a body contains.
 struct Bigrams {
-    let set: Set<String>
+    /// The bigrams as pairs of scalar values, when the text is all simple scalars (each its own
+    /// Character, see SimpleScalars): hashing two integers is far cheaper than a String.
+    private let pairs: Set<UInt64>?
+    private let strings: Set<String>?
 
     init(_ text: String) {
+        guard let scalars = SimpleScalars.of(text) else {
+            pairs = nil
+            strings = Self.characterBigrams(text)
+            return
+        }
+        var set = Set<UInt64>(minimumCapacity: scalars.count)
+        var previous: UInt32?
+        for v in scalars {
+            let p = Unicode.Scalar(v)!.properties
+            guard CJK.isIdeograph(Unicode.Scalar(v)!) || p.isAlphabetic || p.numericType != nil else { continue }
+            if let previous { set.insert(UInt64(previous) << 32 | UInt64(v)) }
+            previous = v
+        }
+        pairs = set
+        strings = nil
+    }
+
+    private static func characterBigrams(_ text: String) -> Set<String> {
         let chars = text.filter { CharacterRules.isIdeograph($0) || $0.isLetter || $0.isNumber }
         var set = Set<String>()
         var previous: Character?
@@ -10,12 +33,24 @@ struct Bigrams {
             if let p = previous { set.insert(String([p, c])) }
             previous = c
         }
-        self.set = set
+        return set
+    }
+
+    /// The bigrams as two-character strings.
+    var set: Set<String> {
+        if let strings { return strings }
+        return Set(pairs!.map { SimpleScalars.string([UInt32($0 >> 32), UInt32($0 & 0xFFFF_FFFF)]) })
     }
 
     /// Share of `self`'s bigrams found in `other` (0…1).
     func containment(in other: Bigrams) -> Double {
-        guard !set.isEmpty else { return 0 }
-        return Double(set.intersection(other.set).count) / Double(set.count)
+        if let mine = pairs, let theirs = other.pairs {
+            guard !mine.isEmpty else { return 0 }
+            let (small, large) = mine.count <= theirs.count ? (mine, theirs) : (theirs, mine)
+            return Double(small.reduce(0) { $0 + (large.contains($1) ? 1 : 0) }) / Double(mine.count)
+        }
+        let mine = set
+        guard !mine.isEmpty else { return 0 }
+        return Double(mine.intersection(other.set).count) / Double(mine.count)
     }
 }

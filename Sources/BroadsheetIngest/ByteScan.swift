@@ -20,14 +20,30 @@ extension StringProtocol {
 
     /// True when any of the needles' UTF-8 bytes occur in the text.
     func containsAnyBytes(_ needles: [String]) -> Bool {
-        needles.contains { containsBytes($0) }
+        let found: Bool? = utf8.withContiguousStorageIfAvailable { hay in
+            // The compatibility check is the same for every needle: once, then plain searches.
+            if ByteScan.hasCompatibilityIdeograph(hay) { return true }
+            return needles.contains { needle in
+                var n = needle
+                return n.withUTF8 { pattern in
+                    guard let first = pattern.first else { return true }
+                    return ByteScan.plainFind(pattern, first: first, count: pattern.count, in: hay)
+                }
+            }
+        }
+        return found ?? needles.contains { containsBytes($0) }
     }
 }
 
 enum ByteScan {
     static func find<C: RandomAccessCollection>(_ pattern: UnsafeBufferPointer<UInt8>, first: UInt8, count: Int, in hay: C) -> Bool
     where C.Element == UInt8, C.Index == Int {
-        if hasCompatibilityIdeograph(hay) { return true }
+        plainFind(pattern, first: first, count: count, in: hay) || hasCompatibilityIdeograph(hay)
+    }
+
+    /// The pattern's bytes in `hay`, compatibility ideographs aside.
+    static func plainFind<C: RandomAccessCollection>(_ pattern: UnsafeBufferPointer<UInt8>, first: UInt8, count: Int, in hay: C) -> Bool
+    where C.Element == UInt8, C.Index == Int {
         guard hay.count >= count else { return false }
         var i = hay.startIndex
         let last = hay.endIndex - count
@@ -51,5 +67,30 @@ enum ByteScan {
             i += 1
         }
         return false
+    }
+}
+
+/// `containsBytes` for many needles against one text: the compatibility-ideograph scan, the
+/// same for every needle, is done once.
+struct ByteProbe {
+    private let bytes: [UInt8]
+    private let compatibility: Bool
+
+    init<S: StringProtocol>(_ text: S) {
+        bytes = Array(text.utf8)
+        compatibility = ByteScan.hasCompatibilityIdeograph(bytes)
+    }
+
+    func contains(_ needle: String) -> Bool {
+        if compatibility { return true }
+        var n = needle
+        return n.withUTF8 { pattern in
+            guard let first = pattern.first else { return true }
+            return ByteScan.plainFind(pattern, first: first, count: pattern.count, in: bytes)
+        }
+    }
+
+    func containsAny(_ needles: [String]) -> Bool {
+        needles.contains { contains($0) }
     }
 }

@@ -43,6 +43,13 @@ enum CharacterRules {
         text.reduce(0) { $0 + (isWide($1) || $1 == "\u{3000}" ? 2 : 1) }
     }
 
+    /// `width` of text that is all simple scalars (see SimpleScalars).
+    static func width(_ scalars: [UInt32]) -> Int {
+        var total = 0
+        for v in scalars { total += CJK.isWide(Unicode.Scalar(v)!) || v == 0x3000 ? 2 : 1 }
+        return total
+    }
+
     /// Share of characters that are ideographs.
     static func ideographCount(_ text: String) -> Int { text.filter(isIdeograph).count }
 }

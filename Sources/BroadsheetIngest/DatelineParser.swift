@@ -24,13 +24,7 @@ enum DatelineParser {
     static func parse(_ text: String) -> ParsedDateline? {
         // Cheap test first: cleaning only removes spaces before the source, so a text whose
         // first non-space characters name no source cannot parse (most lines do not).
-        var head: [Character] = []
-        for c in text where !(c == " " || c == "\t" || c == "\u{3000}" || c == "\u{00A0}" || c == "\u{FEFF}") {
-            head.append(c)
-            if head.count == 11 { break }
-        }
-        // Every source and outlet holds 报, 社, 网 or 刊: a cheaper test before `source(in:)`.
-        guard head.contains(where: { $0 == "报" || $0 == "社" || $0 == "网" || $0 == "刊" }),
+        guard let head = head(of: text),
               source(in: Array(head.dropFirst(head.first == "据" ? 1 : 0))) != nil else { return nil }
         let probe = Array(BodyText.clean(String(text.prefix(80))))
         // `据新华社…电`: a story taken from an agency.
@@ -63,6 +57,32 @@ enum DatelineParser {
         }
         return ParsedDateline(dateline: Dateline(source: source, place: place.isEmpty ? nil : place),
                               month: month, day: day, authors: authors, length: i)
+    }
+
+    /// The first 11 non-space characters, or nil when none is 报, 社, 网 or 刊 (every source and
+    /// outlet holds one): a cheap test before `source(in:)`, which most lines fail.
+    private static func head(of text: String) -> [Character]? {
+        // On scalars while they are simple (each its own Character, see SimpleScalars).
+        var scalars: [UInt32] = []
+        var iterator = text.unicodeScalars.makeIterator()
+        while let scalar = iterator.next() {
+            let v = scalar.value
+            guard SimpleScalars.isSimple(v) else { return headByCharacter(of: text) }
+            if scalars.count == 11 { break }
+            if v == 0x20 || v == 0x09 || v == 0x3000 || v == 0xA0 || v == 0xFEFF { continue }
+            scalars.append(v)
+        }
+        guard scalars.contains(where: { $0 == 0x62A5 || $0 == 0x793E || $0 == 0x7F51 || $0 == 0x520A }) else { return nil }
+        return scalars.map { Character(Unicode.Scalar($0)!) }
+    }
+
+    private static func headByCharacter(of text: String) -> [Character]? {
+        var head: [Character] = []
+        for c in text where !(c == " " || c == "\t" || c == "\u{3000}" || c == "\u{00A0}" || c == "\u{FEFF}") {
+            head.append(c)
+            if head.count == 11 { break }
+        }
+        return head.contains(where: { $0 == "报" || $0 == "社" || $0 == "网" || $0 == "刊" }) ? head : nil
     }
 
     private static func source(in chars: [Character]) -> String? {

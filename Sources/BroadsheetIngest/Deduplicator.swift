@@ -5,6 +5,29 @@ enum Deduplicator {
     static let minimumLength = 20
 
     static func dedupe(_ blocks: [DraftBlock]) -> [DraftBlock] {
+        // Paragraphs that are all simple scalars (see SimpleScalars) are compared as scalars.
+        var scalarKeys: [[UInt32]] = []
+        for block in blocks {
+            guard block.kind == .paragraph else { scalarKeys.append([]); continue }
+            guard let scalars = SimpleScalars.of(block.text) else { return dedupeByCharacter(blocks) }
+            scalarKeys.append(scalars.filter { !Unicode.Scalar($0)!.properties.isWhitespace })
+        }
+        let simpleKeys = scalarKeys.map(SimpleKey.init(simple:))
+        var first: [[UInt32]: Int] = [:]
+        for (j, key) in scalarKeys.enumerated() where !key.isEmpty && first[key] == nil { first[key] = j }
+        var keep: [DraftBlock] = []
+        for (i, block) in blocks.enumerated() {
+            guard block.kind == .paragraph, scalarKeys[i].count >= minimumLength else { keep.append(block); continue }
+            if let j = first[scalarKeys[i]], j < i { continue }
+            let covered = scalarKeys.indices.contains { j in
+                scalarKeys[j].count > scalarKeys[i].count && simpleKeys[j].contains(simpleKeys[i])
+            }
+            if !covered { keep.append(block) }
+        }
+        return keep
+    }
+
+    static func dedupeByCharacter(_ blocks: [DraftBlock]) -> [DraftBlock] {
         let keys = blocks.map { $0.kind == .paragraph ? $0.text.filter { !$0.isWhitespace } : "" }
         // Counted once: String.count walks grapheme clusters.
         let counts = keys.map(\.count)
@@ -43,6 +66,12 @@ struct SimpleKey {
                 || (0x4E00...0x9FFF).contains(v) || (0xFF00...0xFF9D).contains(v) || (0xFFA0...0xFFEF).contains(v) else { return nil }
             scalars.append(v)
         }
+        self.init(simple: scalars)
+    }
+
+    /// A key of simple scalars (see SimpleScalars), a wider set than the one above with the same
+    /// property: each scalar is a whole character equal only to itself.
+    init(simple scalars: [UInt32]) {
         self.scalars = scalars
         var pairs = Set<UInt64>(minimumCapacity: scalars.count)
         for k in scalars.indices.dropLast() { pairs.insert(Self.pair(scalars[k], scalars[k + 1])) }

@@ -95,7 +95,14 @@ enum HeadlineInterpreter {
     /// body contains the words that run across the line break.
     static func joinWrapped(_ parts: [(text: String, kind: HeadlineLineKind)], body: String) -> [(text: String, kind: HeadlineLineKind)] {
         var out: [(text: String, kind: HeadlineLineKind)] = []
-        let compactBody = body.filter { !$0.isWhitespace }
+        // Built on first use: most headline blocks never ask the body.
+        var compact: String?
+        func compactBody() -> String {
+            if let compact { return compact }
+            let made = compacted(body)
+            compact = made
+            return made
+        }
         for part in parts {
             if let last = out.last, last.kind == .headline, part.kind == .headline,
                !last.text.contains(" "), !part.text.contains(" "), part.text.count <= 24,
@@ -108,9 +115,16 @@ enum HeadlineInterpreter {
         return out
     }
 
-    static func runsOn(_ a: String, _ b: String, body: String) -> Bool {
+    /// The text without whitespace (on scalars when they are all simple, see SimpleScalars).
+    static func compacted(_ text: String) -> String {
+        guard let scalars = SimpleScalars.of(text) else { return text.filter { !$0.isWhitespace } }
+        return SimpleScalars.string(scalars.filter { !Unicode.Scalar($0)!.properties.isWhitespace })
+    }
+
+    static func runsOn(_ a: String, _ b: String, body bodyText: () -> String) -> Bool {
         guard let first = b.first, let lastA = a.last else { return false }
         if connectors.contains(first) { return true }
+        let body = bodyText()
         // Three characters across the break found together in the body.
         let tail = String(a.suffix(2)), head = String(b.prefix(2))
         if tail.count == 2, head.count == 2, body.contains(tail + head) { return true }

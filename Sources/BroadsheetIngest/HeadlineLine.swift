@@ -46,6 +46,15 @@ enum HeadlineLineRules {
     /// Could this line be part of a headline block? No clause punctuation, balanced quotes, short.
     static func isHeadlineLike(_ text: String) -> Bool {
         let t = text.trimmingSpaces()
+        if let scalars = SimpleScalars.of(t) {
+            return isHeadlineLike(trimmed: t, scalars: scalars, dateline: DatelineParser.parse(t) != nil)
+        }
+        return isHeadlineLikeByCharacter(t)
+    }
+
+    /// `isHeadlineLike` for text that is not all simple scalars (the rule, as written).
+    static func isHeadlineLikeByCharacter(_ text: String) -> Bool {
+        let t = text.trimmingSpaces()
         guard !t.isEmpty, CharacterRules.ideographCount(t) >= 2, t.count <= 40 else { return false }
         if DatelineParser.startsDateline(t) || isClosingNote(t) { return false }
         if BylineParser.parseLine(t) != nil { return true }

@@ -28,7 +28,7 @@ public struct Ingester: Sendable {
             return IngestResult(diagnostics: [Diagnostic(.error, file: file.path, byteOffset: failure.byteOffset,
                                                          code: "decode.invalid-bytes", message: "\(failure.message); the file was skipped")])
         }
-        let rawLines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let rawLines = Self.lines(of: text)
         var diagnostics = DamageScanner.scan(rawLines.enumerated().map { SourceLine(text: $0.element, number: $0.offset + 1) }, file: file.path)
 
         // Per-line cleanup: chrome, page labels, pinyin, HTML, editor lines.
@@ -80,6 +80,25 @@ public struct Ingester: Sendable {
             diagnostics.append(Diagnostic(.warning, file: file.path, code: "ingest.empty", message: "no article text found"))
         }
         return IngestResult(articles: articles, diagnostics: diagnostics.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
+    }
+
+    /// The text split at LF. Decoded text holds no CR, so every LF is a Character of its own and
+    /// splitting the UTF-8 bytes cuts exactly where splitting the Characters would.
+    static func lines(of text: String) -> [String] {
+        guard !text.utf8.contains(0x0D) else { return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        var lines: [String] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            if utf8[i] == 0x0A {
+                lines.append(String(text[start..<i]))
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        lines.append(String(text[start..<utf8.endIndex]))
+        return lines
     }
 
     /// A jump belongs to the article whose text contains its line; a standalone `(上接…)` line

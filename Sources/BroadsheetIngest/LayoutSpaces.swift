@@ -1,3 +1,5 @@
+import BroadsheetText
+
 /// Removes the spaces that typesetting put into Chinese text, keeping the ones that mean something.
 enum LayoutSpaces {
     /// Body text: a run of spaces between two wide characters, or between a wide character and a
@@ -5,6 +7,7 @@ enum LayoutSpaces {
     static func collapse(_ text: String) -> String {
         // Without any space there is nothing to collapse.
         guard text.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) || text.containsBytes("\u{3000}") || text.containsBytes("\u{00A0}") else { return text }
+        if let scalars = SimpleScalars.of(text) { return SimpleScalars.string(collapse(scalars: scalars[...])) }
         let chars = Array(text)
         var out = ""
         var i = 0
@@ -23,6 +26,46 @@ enum LayoutSpaces {
             i += 1
         }
         return out
+    }
+
+    /// `collapse` on text that is all simple scalars (see SimpleScalars).
+    static func collapse(scalars: ArraySlice<UInt32>) -> [UInt32] {
+        var out: [UInt32] = []
+        out.reserveCapacity(scalars.count)
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            if isLayoutSpace(scalars[i]) {
+                var j = i
+                while j < scalars.endIndex, isLayoutSpace(scalars[j]) { j += 1 }
+                if let before = out.last, j < scalars.endIndex,
+                   !CJK.isWide(Unicode.Scalar(before)!), !CJK.isWide(Unicode.Scalar(scalars[j])!) { out.append(0x20) }
+                i = j
+                continue
+            }
+            out.append(scalars[i])
+            i += 1
+        }
+        return out
+    }
+
+    @inline(__always)
+    static func isLayoutSpace(_ v: UInt32) -> Bool { v == 0x20 || v == 0x3000 || v == 0xA0 || v == 0x09 }
+
+    /// `CharacterRules.width(collapse(text))` for text that is all simple scalars (see
+    /// SimpleScalars), without building the collapsed text.
+    static func collapsedWidth(_ scalars: [UInt32]) -> Int {
+        var total = 0
+        var previous: UInt32?
+        var inRun = false
+        for v in scalars {
+            if isLayoutSpace(v) { inRun = true; continue }
+            let wide = CJK.isWide(Unicode.Scalar(v)!)
+            if inRun, let previous, !CJK.isWide(Unicode.Scalar(previous)!), !wide { total += 1 }
+            inRun = false
+            total += wide ? 2 : 1
+            previous = v
+        }
+        return total
     }
 
     /// A space survives only between two narrow (Latin/digit/ASCII punctuation) characters.

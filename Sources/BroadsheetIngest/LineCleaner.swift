@@ -33,23 +33,29 @@ struct LineCleaner {
     /// Classifies and cleans one raw line.
     static func clean(_ raw: String) -> Kind {
         // Each regex runs only when the line holds a literal it needs (see ByteScan).
-        var text = raw.containsBytes("<") ? raw.replacing(htmlTag, with: "") : raw
-        if text.containsBytes("(") || text.containsBytes("（") {
+        var text = raw
+        var textBytes = ByteProbe(raw)
+        if textBytes.contains("<") {
+            text = raw.replacing(htmlTag, with: "")
+            textBytes = ByteProbe(text)
+        }
+        if textBytes.contains("(") || textBytes.contains("（") {
             text = text.replacing(pinyin) { match in match.output[1].substring.map(String.init) ?? "" }
         }
         let trimmed = text.trimmingSpaces()
         if trimmed.isEmpty { return raw.trimmingSpaces().isEmpty ? .text("") : .removed }
-        let colon = trimmed.containsBytes(":") || trimmed.containsBytes("：")
-        if colon, trimmed.containsAnyBytes(editorWords), trimmed.firstMatch(of: editorLine) != nil { return .removed }
-        if colon, trimmed.containsAnyBytes(creditWords), trimmed.firstMatch(of: pageCredit) != nil { return .removed }
+        let bytes = ByteProbe(trimmed)
+        let colon = bytes.contains(":") || bytes.contains("：")
+        if colon, bytes.containsAny(editorWords), trimmed.firstMatch(of: editorLine) != nil { return .removed }
+        if colon, bytes.containsAny(creditWords), trimmed.firstMatch(of: pageCredit) != nil { return .removed }
         if chrome.contains(trimmed)
-            || (trimmed.containsBytes("期") && trimmed.containsBytes("第") && trimmed.firstMatch(of: issueLink) != nil)
-            || (trimmed.containsAnyBytes(chromeWords) && trimmed.firstMatch(of: chromePattern) != nil) { return .chrome }
+            || (bytes.contains("期") && bytes.contains("第") && trimmed.firstMatch(of: issueLink) != nil)
+            || (bytes.containsAny(chromeWords) && trimmed.firstMatch(of: chromePattern) != nil) { return .chrome }
         if colon, trimmed.count <= 80, trimmed.firstMatch(of: metadata) != nil, !trimmed.contains("。") {
             let date = trimmed.firstMatch(isoDate)
             return .metadata(year: date?[1].flatMap { Int($0) }, month: date?[2].flatMap { Int($0) }, day: date?[3].flatMap { Int($0) })
         }
-        if trimmed.containsBytes("第"), trimmed.containsBytes("版"), let groups = trimmed.firstMatch(pageLabel), let page = groups[1] { return .pageLabel(page) }
+        if bytes.contains("第"), bytes.contains("版"), let groups = trimmed.firstMatch(pageLabel), let page = groups[1] { return .pageLabel(page) }
         return .text(text)
     }
 

@@ -144,22 +144,27 @@ struct OCRItemScanner {
     /// Lines of one paragraph from `start`: joins across column breaks while the sentence runs on.
     func paragraph(from start: Int) -> (lines: [Int], next: Int) {
         var lines: [Int] = []
+        // `layout.joined(lines)`, kept as lines are added; and whether a line could make it a caption.
+        var joined = ""
+        var captionBytes = false
         var k = start
         while k < layout.count {
             if layout.isBlank(k) {
-                if CharacterRules.endsSentence(layout.joined(lines)) { break }
+                if CharacterRules.endsSentence(joined) { break }
                 guard let m = layout.nextNonBlank(from: k), !layout.isDateline(m), zone(at: m) == nil else { break }
                 k = m
                 continue
             }
             if !lines.isEmpty, layout.isDateline(k) { break }
             lines.append(k)
+            joined = LayoutSpaces.join(joined, layout.text(k))
+            captionBytes = captionBytes || layout.mayBeCaption(k)
             // The first line after a column break that ends the sentence ends the paragraph (the
             // break fell just before the paragraph's last line), unless the paragraph starts there.
             let firstOfChunk = lines.count > 1 && (k == 0 || layout.isBlank(k - 1))
             k += 1
             // A photo caption ends with its credit (`王晋东摄`), not with a full stop.
-            if CaptionParser.parse(layout.joined(lines)) != nil { break }
+            if captionBytes, CaptionParser.parse(joined) != nil { break }
             guard CharacterRules.endsSentenceStrongly(layout.text(k - 1)), k < layout.count, !layout.isBlank(k) else { continue }
             if layout.isDateline(k) || firstOfChunk || layout.width(k - 1) < layout.localWidth(k - 1) - 3 || zone(at: k) != nil {
                 break

@@ -12,12 +12,32 @@ struct OCRLayout {
 
     init(lines: [SourceLine]) {
         self.lines = lines
-        trimmedTexts = lines.map(\.trimmed)
-        blanks = lines.map(\.isBlank)
-        datelines = lines.map { !$0.isBlank && DatelineParser.startsDateline($0.text) }
-        headlineLike = lines.map { !$0.isBlank && HeadlineLineRules.isHeadlineLike($0.text) }
-        collapsedWidths = trimmedTexts.map { CharacterRules.width(LayoutSpaces.collapse($0)) }
-        printedWidths = trimmedTexts.map(CharacterRules.width)
+        var trimmedTexts: [String] = [], blanks: [Bool] = [], datelines: [Bool] = [], headlineLike: [Bool] = []
+        var collapsedWidths: [Int] = [], printedWidths: [Int] = []
+        for line in lines {
+            let t = line.trimmed
+            let blank = line.isBlank
+            // `startsDateline(text)` parses the trimmed text, and so does `isHeadlineLike`.
+            let dateline = !blank && DatelineParser.parse(t) != nil
+            trimmedTexts.append(t)
+            blanks.append(blank)
+            datelines.append(dateline)
+            if let scalars = SimpleScalars.of(t) {
+                headlineLike.append(!blank && HeadlineLineRules.isHeadlineLike(trimmed: t, scalars: scalars, dateline: dateline))
+                collapsedWidths.append(LayoutSpaces.collapsedWidth(scalars))
+                printedWidths.append(CharacterRules.width(scalars))
+            } else {
+                headlineLike.append(!blank && HeadlineLineRules.isHeadlineLikeByCharacter(t))
+                collapsedWidths.append(CharacterRules.width(LayoutSpaces.collapse(t)))
+                printedWidths.append(CharacterRules.width(t))
+            }
+        }
+        self.trimmedTexts = trimmedTexts
+        self.blanks = blanks
+        self.datelines = datelines
+        self.headlineLike = headlineLike
+        self.collapsedWidths = collapsedWidths
+        self.printedWidths = printedWidths
     }
 
     var count: Int { lines.count }
@@ -26,6 +46,9 @@ struct OCRLayout {
     func isDateline(_ i: Int) -> Bool { datelines[i] }
     func isHeadlineLike(_ i: Int) -> Bool { headlineLike[i] }
     func width(_ i: Int) -> Int { collapsedWidths[i] }
+    /// False when line `i` cannot contribute to a caption: `CaptionParser` needs 摄 or 攝, and
+    /// text joined from lines holds those bytes only if one of its lines does.
+    func mayBeCaption(_ i: Int) -> Bool { trimmedTexts[i].containsBytes("摄") || trimmedTexts[i].containsBytes("攝") }
 
     func nextNonBlank(from i: Int) -> Int? {
         var k = i

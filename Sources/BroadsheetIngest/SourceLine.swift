@@ -2,7 +2,8 @@
 struct SourceLine: Sendable, Equatable {
     var text: String
     var number: Int
-    var isBlank: Bool { text.allSatisfy { $0 == " " || $0 == "\u{3000}" || $0 == "\t" || $0 == "\u{00A0}" } }
+    /// Only spaces. On scalars: a scalar outside the set makes the Character holding it a non-space.
+    var isBlank: Bool { text.unicodeScalars.allSatisfy { $0 == " " || $0 == "\u{3000}" || $0 == "\t" || $0 == "\u{00A0}" } }
     /// The text without surrounding spaces (ASCII, ideographic, no-break).
     var trimmed: String { text.trimmingSpaces() }
 }
@@ -12,6 +13,19 @@ private let spaces: Set<Character> = [" ", "\t", "\u{3000}", "\u{00A0}", "\u{FEF
 
 extension StringProtocol {
     func trimmingSpaces() -> String {
+        // On scalars: exact when the scalars beside the cuts are simple (none extends a removed
+        // space into a larger Character, see SimpleScalars); otherwise by Character below.
+        let u = unicodeScalars
+        var start = u.startIndex, end = u.endIndex
+        while start < end, SimpleScalars.isTrimmedSpace(u[start].value) { start = u.index(after: start) }
+        while end > start, SimpleScalars.isTrimmedSpace(u[u.index(before: end)].value) { end = u.index(before: end) }
+        if start == end || (SimpleScalars.isSimple(u[start].value) && SimpleScalars.isSimple(u[u.index(before: end)].value)) {
+            return String(self[start..<end])   // both cuts are Character boundaries
+        }
+        return trimmingSpacesByCharacter()
+    }
+
+    func trimmingSpacesByCharacter() -> String {
         var s = Substring(self)
         while let f = s.first, spaces.contains(f) { s.removeFirst() }
         while let l = s.last, spaces.contains(l) { s.removeLast() }

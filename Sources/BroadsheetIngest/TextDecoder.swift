@@ -128,6 +128,8 @@ public enum TextDecoder {
     }
 
     static func normalizeNewlines(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        // Foundation's replacement bridges the whole text: skip it when there is no CR.
+        guard text.utf8.contains(0x0D) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 }

@@ -13,7 +13,7 @@ enum YearResolver {
 
     static func year(month: Int, day: Int, text: String, lead: String, path: String, config: SiteConfig) -> (Int, Source)? {
         // Every pattern here but `pathDate` needs 年: text without it skips them.
-        for match in text.containsBytes("年") ? text.matches(of: fullDate) : [] {
+        for match in text.containsBytes("年") ? dateMatches(of: fullDate, in: text, marks: 7) : [] {
             if let y = Int(match.output[1].substring ?? ""), Int(match.output[2].substring ?? "") == month,
                Int(match.output[3].substring ?? "") == day, plausible(y) {
                 return (y, .text)
@@ -21,9 +21,12 @@ enum YearResolver {
         }
         // Only when the lead names one year at all, and names it for the event itself.
         let leadHasYear = lead.containsBytes("年")
-        let mentioned = !leadHasYear ? [] : Set(lead.matches(of: anyYear).compactMap { Int($0.output[1].substring ?? "") })
-        let years = !leadHasYear ? [] : Set(lead.matches(of: leadYear).compactMap { Int($0.output[1].substring ?? "") }.filter(plausible))
-        if years.count == 1, mentioned.count == 1 { return (years.first!, .text) }
+        let mentioned = !leadHasYear ? [] : Set(dateMatches(of: anyYear, in: lead).compactMap { Int($0.output[1].substring ?? "") })
+        // Searched only when it can decide: `mentioned` must name exactly one year.
+        if mentioned.count == 1 {
+            let years = Set(lead.matches(of: leadYear).compactMap { Int($0.output[1].substring ?? "") }.filter(plausible))
+            if years.count == 1 { return (years.first!, .text) }
+        }
         if let g = path.firstMatch(pathDate), let y = g[1].flatMap({ Int($0) }), let m = g[2].flatMap({ Int($0) }), (1...12).contains(m) {
             return (y, .fileName)
         }
@@ -31,5 +34,63 @@ enum YearResolver {
         return nil
     }
 
+    /// `text.matches(of: regex)` for `fullDate` (marks 7) or `anyYear` (marks 1), with the regex run
+    /// only where it can match. Every character of their matches is a digit (`\d`: a numeric
+    /// scalar), whitespace (`\s`), 年, 月 or 日, so each match lies inside one run of such
+    /// characters, and the runs holding the literals (marks: 年 1, 月 2, 日 4) give the same matches
+    /// in the same order. Text that is not all simple scalars (Characters of more than one
+    /// scalar) is searched whole.
+    static func dateMatches(of regex: Regex<AnyRegexOutput>, in text: String, marks required: Int = 1) -> [Regex<AnyRegexOutput>.Match] {
+        guard SimpleScalars.all(text) else { return text.matches(of: regex) }
+        var out: [Regex<AnyRegexOutput>.Match] = []
+        let scalars = text.unicodeScalars
+        var runStart: String.Index?
+        var marks = 0
+        var i = scalars.startIndex
+        while true {
+            let inRun: Bool
+            if i < scalars.endIndex {
+                let v = scalars[i].value
+                switch v {
+                case 0x5E74: marks |= 1; inRun = true
+                case 0x6708: marks |= 2; inRun = true
+                case 0x65E5: marks |= 4; inRun = true
+                default: inRun = DateRunTable.contains(v)
+                }
+            } else {
+                inRun = false
+            }
+            if inRun {
+                if runStart == nil { runStart = i }
+            } else if let start = runStart {
+                if marks & required == required { out += text[start..<i].matches(of: regex) }
+                runStart = nil
+                marks = 0
+            }
+            guard i < scalars.endIndex else { break }
+            i = scalars.index(after: i)
+        }
+        return out
+    }
+
     static func plausible(_ year: Int) -> Bool { (1949...2100).contains(year) }
+}
+
+/// Scalars that `\d` or `\s` match (numeric or whitespace), as a bit table over the BMP built
+/// once: looking the properties up for every scalar of every article was a hot spot.
+enum DateRunTable {
+    static let bits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for v in 0..<0x10000 {
+            guard let scalar = Unicode.Scalar(UInt32(v)), scalar.properties.numericType != nil || scalar.properties.isWhitespace else { continue }
+            bits[v >> 6] |= 1 << UInt64(v & 63)
+        }
+        return bits
+    }()
+
+    static func contains(_ v: UInt32) -> Bool {
+        if v < 0x10000 { return bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }
+        let scalar = Unicode.Scalar(v)!
+        return scalar.properties.numericType != nil || scalar.properties.isWhitespace
+    }
 }
