@@ -39,7 +39,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Builds a search index straight from a benchmark corpus (bench/search/).
-        .executableTarget(name: "broadsheet-search-bench", dependencies: ["BroadsheetSearch", "BroadsheetModel"],
+        .executableTarget(name: "broadsheet-search-bench", dependencies: ["BroadsheetSearch", "BroadsheetModel", "BroadsheetBuild"],
                           path: "Sources/BroadsheetSearchBench"),
         .testTarget(name: "BroadsheetModelTests", dependencies: ["BroadsheetModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BroadsheetIngestTests", dependencies: ["BroadsheetIngest", "BroadsheetModel"], resources: [.copy("Fixtures")]),

@@ -1,61 +1,86 @@
-/// Collects every key's postings in their encoded form while documents stream by, so memory
-/// stays near the size of the finished index. Entry layout: docs/search-index.md, "Postings".
+/// Collects the encoded postings of one part of the keys (those with `part(key) == part`) while
+/// documents stream by in doc-id order, so that several accumulators can share the work and
+/// memory stays near the size of the finished index. Keys are `SearchKeyCode` integers, found
+/// through an open-addressing table. Entry layout: docs/search-index.md, "Postings".
 struct PostingAccumulator {
-    private var ids: [String: Int] = [:]
-    private var keys: [String] = []
-    private var bytes: [[UInt8]] = []
-    private var lastDoc: [Int] = []
-    private var unpositioned: [Bool] = []
+    let part: Int
+    let parts: Int
+    private(set) var keys: [UInt64] = []
+    private(set) var pool = PostingPool()
+    private(set) var chains: [PostingPool.Chain] = []
+    private var lastDoc: [Int32] = []
+    private var slots = [Int32](repeating: -1, count: 1 << 16)
+    private var shift: UInt64 = 64 - 16
 
-    private mutating func termID(_ key: String) -> Int {
-        if let id = ids[key] { return id }
-        let id = keys.count
-        ids[key] = id
-        keys.append(key)
-        bytes.append([])
-        lastDoc.append(-1)
-        unpositioned.append(SearchKey.isUnigram(key))
-        return id
+    init(part: Int = 0, parts: Int = 1) {
+        self.part = part
+        self.parts = parts
     }
 
-    /// Adds one document's keys (any order). `headEnd`: first position after the head fields.
-    mutating func add(doc: Int, keys docKeys: [SearchKey], headEnd: Int) {
-        var pairs: [UInt64] = []
-        pairs.reserveCapacity(docKeys.count)
-        for key in docKeys { pairs.append(UInt64(termID(key.key)) << 32 | UInt64(key.offset)) }
-        pairs.sort()
-        var i = 0
-        while i < pairs.count {
-            let term = Int(pairs[i] >> 32)
-            var end = i
-            while end < pairs.count, Int(pairs[end] >> 32) == term { end += 1 }
-            let positions = pairs[i..<end].map { Int($0 & 0xFFFF_FFFF) }
-            let head = positions.reduce(0) { $0 + ($1 < headEnd ? 1 : 0) }
-            PostingCodec.append(doc - lastDoc[term], to: &bytes[term])
-            PostingCodec.append(positions.count * 2 + (head > 0 ? 1 : 0), to: &bytes[term])
-            if head > 0 { PostingCodec.append(head, to: &bytes[term]) }
-            if !unpositioned[term] {
-                var previous = -1
-                for position in positions {
-                    PostingCodec.append(position - previous, to: &bytes[term])
-                    previous = position
-                }
-            }
-            lastDoc[term] = doc
-            i = end
+    var count: Int { keys.count }
+
+    /// The part a key belongs to: its hash spread over `parts`.
+    @inline(__always) static func part(of key: UInt64, parts: Int) -> Int {
+        Int(truncatingIfNeeded: ((key &* 0xD6E8_FEB8_6659_FD93) >> 32) % UInt64(parts))
+    }
+
+    @inline(__always) private func home(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    private mutating func term(_ key: UInt64) -> Int {
+        let mask = slots.count - 1
+        var slot = home(key)
+        while true {
+            let term = Int(slots[slot])
+            if term < 0 { break }
+            if keys[term] == key { return term }
+            slot = (slot + 1) & mask
+        }
+        let term = keys.count
+        slots[slot] = Int32(term)
+        keys.append(key)
+        chains.append(PostingPool.Chain())
+        lastDoc.append(-1)
+        if keys.count * 2 > slots.count { grow() }
+        return term
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        shift -= 1
+        let mask = slots.count - 1
+        for (term, key) in keys.enumerated() {
+            var slot = home(key)
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(term)
         }
     }
 
-    /// Adds a document to a marker key (a topic), which stores doc ids only.
-    mutating func addMarker(doc: Int, key: String) {
-        let term = termID(key)
-        guard lastDoc[term] != doc else { return }
-        PostingCodec.append(doc - lastDoc[term], to: &bytes[term])
-        lastDoc[term] = doc
+    /// Adds this part's keys of one document; documents must come in increasing doc id.
+    mutating func add(doc: Int, _ document: SearchDocumentKeys, topicKeys: [UInt64]) {
+        document.tails.withUnsafeBufferPointer { tails in
+            var start = 0
+            for i in 0..<document.keys.count {
+                let end = Int(document.tailEnds[i])
+                add(doc: doc, key: document.keys[i], tail: UnsafeBufferPointer(rebasing: tails[start..<end]))
+                start = end
+            }
+        }
+        for topic in document.topics { add(doc: doc, key: topicKeys[topic], tail: UnsafeBufferPointer(start: nil, count: 0)) }
     }
 
-    /// Every key with its encoded postings, sorted by key for byte-identical output.
-    func finish() -> [(key: String, postings: [UInt8])] {
-        keys.indices.sorted { keys[$0] < keys[$1] }.map { (keys[$0], bytes[$0]) }
+    /// Appends `doc − previousDoc` and the rest of the entry to the key's postings, if in this part.
+    @inline(__always)
+    private mutating func add(doc: Int, key: UInt64, tail: UnsafeBufferPointer<UInt8>) {
+        guard parts == 1 || Self.part(of: key, parts: parts) == part else { return }
+        let term = term(key)
+        var digits: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &digits) { raw in
+            let count = PostingCodec.write(doc - Int(lastDoc[term]), to: raw.bindMemory(to: UInt8.self).baseAddress!)
+            pool.append(UnsafeBufferPointer(start: raw.bindMemory(to: UInt8.self).baseAddress!, count: count), to: &chains[term])
+        }
+        lastDoc[term] = Int32(doc)
+        pool.append(tail, to: &chains[term])
     }
 }

@@ -9,14 +9,42 @@ public enum PostingCodec {
         return table
     }()
 
+    @inline(__always)
     public static func append(_ value: Int, to out: inout [UInt8]) {
+        if value >= 0 && value < 32 { out.append(digit(value)); return }
+        var digits: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &digits) { raw in
+            let start = raw.bindMemory(to: UInt8.self).baseAddress!
+            out.append(contentsOf: UnsafeBufferPointer(start: start, count: write(value, to: start)))
+        }
+    }
+
+    /// Writes the digits of `value` at `out` (room for 13) and returns how many.
+    @inline(__always)
+    static func write(_ value: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
         precondition(value >= 0)
-        if value < 32 { out.append(alphabet[value]); return }
-        var digits: [Int] = []
-        var v = value
-        while v > 0 { digits.append(v & 31); v >>= 5 }
-        for (i, d) in digits.reversed().enumerated() {
-            out.append(alphabet[i == digits.count - 1 ? d : d + 32])
+        if value < 32 { out[0] = digit(value); return 1 }
+        var shift = 5
+        while value >> (shift + 5) > 0 { shift += 5 }
+        var count = 0
+        while shift > 0 {
+            out[count] = digit(((value >> shift) & 31) + 32)
+            count += 1
+            shift -= 5
+        }
+        out[count] = digit(value & 31)
+        return count + 1
+    }
+
+    /// `alphabet[value]`, computed: `0-9`, `A-Z`, `a-z`, `-`, `_`.
+    @inline(__always)
+    static func digit(_ value: Int) -> UInt8 {
+        switch value {
+        case 0..<10: return UInt8(48 + value)
+        case 10..<36: return UInt8(55 + value)
+        case 36..<62: return UInt8(61 + value)
+        case 62: return 0x2D
+        default: return 0x5F
         }
     }
 

@@ -35,107 +35,97 @@ public struct SearchIndexBuilder: Sendable {
         }
     }
 
+    /// Every file of the index, the manifest first.
     public func build(articles: [Article]) -> [SearchIndexFile] {
+        var files: [SearchIndexFile] = []
+        build(articles: articles) { files += $0 }
+        return files
+    }
+
+    /// Builds the index and hands its files to `emit` in batches, the manifest first, so that a
+    /// caller can write each batch while the next is made and never holds the whole index.
+    /// Batches are made on all cores; their order and bytes never depend on scheduling.
+    public func build(articles: [Article], emit: ([SearchIndexFile]) throws -> Void) rethrows {
         let docs = Self.ordered(articles)
-        var postings = PostingAccumulator()
         var years: [String: [Int]] = [:]
-        let tokenizer = SearchTokenizer()
         for (id, article) in docs.enumerated() {
-            var units: [SearchUnit] = []
-            var pos = 0
-            for field in [article.kicker, article.title, article.subtitle] {
-                if let field, !field.isEmpty { pos = tokenizer.tokenize(normalizer.normalize(field), from: pos, into: &units) }
-            }
-            let headEnd = pos
-            tokenizer.tokenize(normalizer.normalize(article.plainText), from: pos, into: &units)
-            postings.add(doc: id, keys: tokenizer.indexKeys(units), headEnd: headEnd)
-            for topic in article.topics { postings.addMarker(doc: id, key: SearchIndexLayout.topicKeyPrefix + topic) }
             if let year = article.date?.year {
                 let key = String(year)
                 years[key] = [years[key]?[0] ?? id, id]
             }
         }
-        let terms = postings.finish()
-        var files: [SearchIndexFile] = []
+        let terms = SearchTermCollector(normalizer: normalizer).collect(docs)
         let shards = shardCount(terms)
-        files += postingFiles(terms, shards: shards)
-        files += docChunks(docs)
         let manifest = SearchIndexManifest(
             format: SearchIndexManifest.formatName, version: SearchIndexManifest.currentVersion,
             docCount: docs.count, postingShards: shards, docsPerChunk: docsPerChunk, years: years, topics: topics,
             fold: foldString(), ranking: ranking)
-        files.insert(SearchIndexFile(id: SearchIndexLayout.manifestID, json: Self.encode(manifest)), at: 0)
-        return files
+        try emit([SearchIndexFile(id: SearchIndexLayout.manifestID, json: Self.encode(manifest))])
+        try SearchPostingFiles(terms: terms, shards: shards, ownFileBytes: ownFileBytes).emit(emit)
+        try docChunks(docs, emit: emit)
     }
 
-    func shardCount(_ terms: [(key: String, postings: [UInt8])]) -> Int {
-        let small = terms.reduce(0) { $0 + ($1.postings.count <= ownFileBytes ? $1.postings.count + $1.key.utf8.count + 6 : 0) }
+    func shardCount(_ terms: SearchTerms) -> Int {
+        var small = 0
+        for t in 0..<terms.count where terms.size(t) <= ownFileBytes {
+            small += terms.size(t) + terms.texts[t].utf8.count + 6
+        }
         var shards = 1
         while small / shards > targetShardBytes { shards *= 2 }
         return shards
     }
 
-    func postingFiles(_ terms: [(key: String, postings: [UInt8])], shards: Int) -> [SearchIndexFile] {
-        var byShard: [String: SearchPostingShard] = [:]
-        var files: [SearchIndexFile] = []
-        for shard in 0..<shards { byShard["p/\(shard)"] = SearchPostingShard(id: "p/\(shard)", terms: [:], files: [:]) }
-        for term in terms {
-            let shard = SearchIndexLayout.shardID(for: term.key, shards: shards)
-            let encoded = String(decoding: term.postings, as: UTF8.self)
-            if term.postings.count > ownFileBytes {
-                let id = "\(shard)-\(byShard[shard]!.files.count)"
-                byShard[shard]!.files[term.key] = id
-                files += Self.ownFiles(id: id, key: term.key, postings: term.postings)
-            } else {
-                byShard[shard]!.terms[term.key] = encoded
-            }
+    /// Doc chunks and the `x/N` files of their long bodies, in batches of chunks.
+    func docChunks(_ docs: [Article], emit: ([SearchIndexFile]) throws -> Void) rethrows {
+        let chunks = (docs.count + docsPerChunk - 1) / docsPerChunk
+        let batch = 512
+        for first in stride(from: 0, to: chunks, by: batch) {
+            let made = SearchParallel.map(min(batch, chunks - first)) { i in docChunk(first + i, docs) }
+            try emit(made.flatMap { $0 })
         }
-        for shard in 0..<shards {
-            let value = byShard["p/\(shard)"]!
-            files.append(SearchIndexFile(id: value.id, json: Self.encode(value)))
-        }
-        return files
     }
 
-    /// A large key's entries, split from their positions so that a one-key query skips them.
-    static func ownFiles(id: String, key: String, postings: [UInt8]) -> [SearchIndexFile] {
-        let numbers = PostingCodec.decode(String(decoding: postings, as: UTF8.self)) ?? []
-        guard SearchKey(key: key, offset: 0).positioned, !key.hasPrefix(SearchIndexLayout.topicKeyPrefix) else {
-            return [SearchIndexFile(id: id, json: encode(SearchPostingFile(id: id, term: key, postings: String(decoding: postings, as: UTF8.self))))]
-        }
-        var entries: [UInt8] = [], positions: [UInt8] = []
-        var i = 0
-        while i + 1 < numbers.count {
-            let tf = numbers[i + 1] >> 1
-            let fields = numbers[i + 1] & 1 == 1 ? 3 : 2
-            for n in numbers[i..<i + fields] { PostingCodec.append(n, to: &entries) }
-            for n in numbers[i + fields..<i + fields + tf] { PostingCodec.append(n, to: &positions) }
-            i += fields + tf
-        }
-        let positionsID = id + "-pos"
-        return [
-            SearchIndexFile(id: id, json: encode(SearchPostingFile(id: id, term: key, postings: String(decoding: entries, as: UTF8.self), positions: positionsID))),
-            SearchIndexFile(id: positionsID, json: encode(SearchPositionFile(id: positionsID, term: key, positions: String(decoding: positions, as: UTF8.self)))),
-        ]
-    }
-
-    func docChunks(_ docs: [Article]) -> [SearchIndexFile] {
+    func docChunk(_ chunk: Int, _ docs: [Article]) -> [SearchIndexFile] {
         var files: [SearchIndexFile] = []
-        for start in stride(from: 0, to: docs.count, by: docsPerChunk) {
-            var records: [SearchDoc] = []
-            for id in start..<min(docs.count, start + docsPerChunk) {
-                let article = docs[id]
-                let text = article.body.map(\.plainText).filter { !$0.isEmpty }
-                let (cut, rest) = Self.cut(text, limit: excerptTextLimit)
-                let more = rest.isEmpty ? nil : "x/\(id)"
-                if let more { files.append(SearchIndexFile(id: more, json: Self.encode(SearchDocText(id: more, text: rest)))) }
-                records.append(SearchDoc(url: "articles/\(article.slug).html", title: article.title, kicker: article.kicker,
-                                         subtitle: article.subtitle, date: article.date?.iso, topics: article.topics,
-                                         text: cut, more: more))
+        let start = chunk * docsPerChunk
+        let id = SearchIndexLayout.chunkID(for: start, docsPerChunk: docsPerChunk)
+        var json = SearchJSONBytes(capacity: 8192)
+        json.raw("{\"docs\":[")
+        for doc in start..<min(docs.count, start + docsPerChunk) {
+            let article = docs[doc]
+            let text = article.body.map(\.plainText).filter { !$0.isEmpty }
+            let (cut, rest) = Self.cut(text, limit: excerptTextLimit)
+            let more = rest.isEmpty ? nil : "x/\(doc)"
+            if let more {
+                var x = SearchJSONBytes(capacity: 4096)
+                x.raw("{\"id\":")
+                x.string(more)
+                x.raw(",\"text\":")
+                x.strings(rest)
+                x.raw("}")
+                files.append(SearchIndexFile(id: more, json: Data(x.bytes)))
             }
-            let id = SearchIndexLayout.chunkID(for: start, docsPerChunk: docsPerChunk)
-            files.append(SearchIndexFile(id: id, json: Self.encode(SearchDocChunk(id: id, docs: records))))
+            if doc > start { json.raw(",") }
+            // Keys in UTF-8 order, absent optionals left out, as JSONEncoder writes `SearchDoc`.
+            json.raw("{")
+            if let date = article.date?.iso { json.raw("\"date\":"); json.string(date); json.raw(",") }
+            if let kicker = article.kicker { json.raw("\"kicker\":"); json.string(kicker); json.raw(",") }
+            if let more { json.raw("\"more\":"); json.string(more); json.raw(",") }
+            if let subtitle = article.subtitle { json.raw("\"subtitle\":"); json.string(subtitle); json.raw(",") }
+            json.raw("\"text\":")
+            json.strings(cut)
+            json.raw(",\"title\":")
+            json.string(article.title)
+            json.raw(",\"topics\":")
+            json.strings(article.topics)
+            json.raw(",\"url\":")
+            json.string("articles/\(article.slug).html")
+            json.raw("}")
         }
+        json.raw("],\"id\":")
+        json.string(id)
+        json.raw("}")
+        files.append(SearchIndexFile(id: id, json: Data(json.bytes)))
         return files
     }
 
