@@ -4,10 +4,33 @@ import BroadsheetRender
 /// Renders the pages, the per-article Markdown and the assets.
 public struct RenderStage: BuildStage {
     public let name = "render"
+    /// Articles rendered between two writes: enough to keep both cores busy, few enough that the
+    /// pages of a large site are never all in memory at once.
+    static let chunkSize = 256
     public init() {}
 
     public func run(_ context: inout BuildContext) throws {
+        var files: [OutputFile] = []
+        try stream(context) { files += $0 }
+        context.outputs += files
+    }
+
+    /// Renders the site in chunks, the article pages of each chunk in parallel, and hands each
+    /// chunk to `write` as soon as it is rendered; the listings come last. Returns the file count.
+    @discardableResult
+    func stream(_ context: BuildContext, write: ([OutputFile]) throws -> Void) throws -> Int {
         let templates = try TemplateSet(directory: context.options.templates)
-        context.outputs += SiteRenderer(config: context.config, templates: templates).render(articles: context.articles)
+        let renderer = SiteRenderer(config: context.config, templates: templates)
+        let plan = renderer.prepare(articles: context.articles)
+        var count = 0
+        for start in stride(from: 0, to: plan.ordered.count, by: Self.chunkSize) {
+            let end = min(plan.ordered.count, start + Self.chunkSize)
+            let files = Parallel.map(end - start) { renderer.renderArticle(at: start + $0, plan) }.flatMap { $0 }
+            count += files.count
+            try write(files)
+        }
+        let listings = renderer.renderListings(plan)
+        try write(listings)
+        return count + listings.count
     }
 }

@@ -65,12 +65,10 @@ public struct SiteBuilder {
             let started = Date()
             let frozen = context
             let (renderSeconds, (indexed, indexSeconds)) = try Parallel.both({ () throws -> Double in
-                var own = frozen
-                try RenderStage().run(&own)
-                let seconds = Date().timeIntervalSince(started)
-                progress.begin("write pages", total: own.outputs.count, unit: "files")
-                try staging.write(own.outputs, progress: progress)
-                return seconds
+                // Pages go to the staging folder chunk by chunk, so they are never all held.
+                progress.begin("render + write pages", total: 2 * frozen.articles.count, unit: "files")
+                try RenderStage().stream(frozen) { try staging.write($0, progress: progress) }
+                return Date().timeIntervalSince(started)
             }, { () throws -> ([OutputFile], Double) in
                 var own = frozen
                 try IndexStage().run(&own)

@@ -45,56 +45,55 @@ struct ArticleViews {
     }
 
     /// A list entry: enough to choose whether to read on.
-    func entry(_ article: Article, root: String, withTopics: Bool = false) -> [String: Any] {
+    func entry(_ article: Article, root: String, withTopics: Bool = false) -> TemplateValue {
         let source = sourceLine(article)
         let topics = withTopics ? nonEmpty(topicLinks(article, root: root)) : nil
-        let fields: [String: Any?] = [
-            "hasMeta": article.date != nil || source != nil || topics != nil,
-            "url": root + SitePaths.article(article.slug),
-            "title": article.title,
-            "kicker": article.kicker,
-            "date": DateText.display(article.date),
-            "datetime": DateText.machine(article.date),
-            "source": source,
-            "excerpt": nonEmpty(excerpts[article.slug]),
-            "lang": lang(article),
-            "topics": topics,
+        return [
+            "hasMeta": .flag(article.date != nil || source != nil || topics != nil),
+            "url": .text(root + SitePaths.article(article.slug)),
+            "title": .text(article.title),
+            "kicker": .text(article.kicker),
+            "date": .text(DateText.display(article.date)),
+            "datetime": .text(DateText.machine(article.date)),
+            "source": .text(source),
+            "excerpt": .text(nonEmpty(excerpts[article.slug])),
+            "lang": .text(lang(article)),
+            "topics": topics.map { .list($0) } ?? false,
         ]
-        return fields.mapValues { $0 ?? false }
     }
 
-    func topicLinks(_ article: Article, root: String) -> [[String: Any]] {
+    func topicLinks(_ article: Article, root: String) -> [TemplateValue] {
         article.topics.compactMap { id in
-            topicName(id).map { ["id": id, "name": $0, "url": root + SitePaths.topicPage(id)] }
+            topicName(id).map { ["id": .text(id), "name": .text($0), "url": .text(root + SitePaths.topicPage(id))] }
         }
     }
 
     /// Everything the article page shows.
-    func page(_ article: Article, root: String, related: [Article], neighbours: [[String: Any]]) -> [String: Any] {
+    func page(_ article: Article, root: String, related: [Article], neighbours: [TemplateValue]) -> TemplateValue {
         let characters = ReadingTime.characters(in: article.plainText)
-        let fields: [String: Any?] = [
-            "title": article.title,
-            "titleGenerated": article.titleGenerated ? true : nil,
-            "kicker": article.kicker,
-            "subtitle": article.subtitle,
-            "date": DateText.display(article.date),
-            "datetime": DateText.machine(article.date),
-            "yearUnknown": article.date != nil && article.date?.year == nil ? true : nil,
-            "source": sourceLine(article),
-            "authors": authorsLine(article.authors),
-            "readingMinutes": ReadingTime.minutes(forCharacters: characters),
-            "characters": characters,
-            "lang": lang(article),
-            "topics": nonEmpty(topicLinks(article, root: root)),
-            "markdownURL": root + SitePaths.articleMarkdown(article.slug),
-            "sourceFile": article.source,
-            "jumps": nonEmpty(article.jumps.joined(separator: "；")),
-            "body": CommonMark.html(from: ArticleMarkdown.body(article.body)),
-            "related": nonEmpty(related.map { entry($0, root: root) }),
-            "hasRelated": !related.isEmpty,
-            "neighbours": nonEmpty(neighbours),
+        let topics = topicLinks(article, root: root)
+        return [
+            "title": .text(article.title),
+            "titleGenerated": .flag(article.titleGenerated),
+            "kicker": .text(article.kicker),
+            "subtitle": .text(article.subtitle),
+            "date": .text(DateText.display(article.date)),
+            "datetime": .text(DateText.machine(article.date)),
+            "yearUnknown": .flag(article.date != nil && article.date?.year == nil),
+            "source": .text(sourceLine(article)),
+            "authors": .text(authorsLine(article.authors)),
+            "readingMinutes": .number(ReadingTime.minutes(forCharacters: characters)),
+            "characters": .number(characters),
+            "lang": .text(lang(article)),
+            "topics": topics.isEmpty ? false : .list(topics),
+            "markdownURL": .text(root + SitePaths.articleMarkdown(article.slug)),
+            "sourceFile": .text(article.source),
+            "jumps": .text(nonEmpty(article.jumps.joined(separator: "；"))),
+            "body": .text(CommonMark.html(from: ArticleMarkdown.body(article.body))),
+            "related": related.isEmpty ? false : .list(related.map { entry($0, root: root) }),
+            "hasRelated": .flag(!related.isEmpty),
+            "neighbours": neighbours.isEmpty ? false : .list(neighbours),
         ]
-        return fields.mapValues { $0 ?? false }
     }
 }
 

@@ -30,6 +30,14 @@ public struct RelatedArticles: Sendable {
 
     /// Slugs of the related articles, best first, for every article (keyed by slug).
     public func related(in articles: [Article]) -> [String: [String]] {
+        let lists = relatedIndices(in: articles)
+        var result: [String: [String]] = [:]
+        for (index, article) in articles.enumerated() { result[article.slug] = lists[index].map { articles[$0].slug } }
+        return result
+    }
+
+    /// Indices of the related articles, best first, for the article at each index.
+    public func relatedIndices(in articles: [Article]) -> [[Int]] {
         let sets = articles.map(Self.bigrams)
         // Ids in sorted bigram order: every sum below adds in the same order whatever the input order.
         let vocabulary = Set(sets.flatMap { $0 }).sorted()
@@ -46,10 +54,16 @@ public struct RelatedArticles: Sendable {
         }
         let norms = documents.map { ids in ids.reduce(0.0) { $0 + weights[$1] } }
 
-        var result: [String: [String]] = [:]
+        // Each article's place in display order, so that ties are broken without comparing articles.
+        var rank = [Int](repeating: 0, count: articles.count)
+        for (place, index) in articles.indices.sorted(by: { ArticleOrder.newerFirst(articles[$0], articles[$1]) }).enumerated() {
+            rank[index] = place
+        }
+        var result: [[Int]] = []
+        result.reserveCapacity(articles.count)
         var shared = Array(repeating: 0.0, count: articles.count)
         var touched: [Int] = []
-        for (index, article) in articles.enumerated() {
+        for index in articles.indices {
             for bigram in documents[index] where weights[bigram] > 0 {
                 for other in postings[bigram] where other != index {
                     if shared[other] == 0 { touched.append(other) }
@@ -63,19 +77,19 @@ public struct RelatedArticles: Sendable {
                 shared[other] = 0
                 guard denominator > 0 else { continue }
                 // Keep the best `maximum` in order: a short insertion, not a sort of every candidate.
-                let position = best.firstIndex { ranksBefore(candidate, $0, in: articles) } ?? best.endIndex
+                let position = best.firstIndex { ranksBefore(candidate, $0, rank: rank) } ?? best.endIndex
                 if position < maximum {
                     best.insert(candidate, at: position)
                     if best.count > maximum { best.removeLast() }
                 }
             }
             touched.removeAll(keepingCapacity: true)
-            result[article.slug] = best.map { articles[$0.other].slug }
+            result.append(best.map(\.other))
         }
         return result
     }
 
-    private func ranksBefore(_ a: (other: Int, score: Double), _ b: (other: Int, score: Double), in articles: [Article]) -> Bool {
-        a.score != b.score ? a.score > b.score : ArticleOrder.newerFirst(articles[a.other], articles[b.other])
+    private func ranksBefore(_ a: (other: Int, score: Double), _ b: (other: Int, score: Double), rank: [Int]) -> Bool {
+        a.score != b.score ? a.score > b.score : rank[a.other] < rank[b.other]
     }
 }

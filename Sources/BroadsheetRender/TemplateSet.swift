@@ -5,6 +5,9 @@ import Mustache
 /// recompiling: `*.mustache` page templates and partials, plus `assets/` copied as they are.
 public struct TemplateSet: @unchecked Sendable {
     public let library: MustacheLibrary
+    /// The same templates, compiled for rendering without reflection; nil when a template uses a
+    /// feature only swift-mustache renders (see CompiledTemplates).
+    let compiled: CompiledTemplates?
     /// Files under `assets/`, path relative to the templates folder.
     public let assets: [(path: String, bytes: Data)]
 
@@ -33,6 +36,8 @@ public struct TemplateSet: @unchecked Sendable {
             throw LoadError(path: directory.appendingPathComponent("\(required).mustache").path, message: "missing template")
         }
         self.library = library
+        let templateNames = names.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) }
+        compiled = try? CompiledTemplates(library, names: templateNames)
         var assets: [(String, Data)] = []
         let assetsDir = directory.appendingPathComponent("assets")
         if let walker = fm.enumerator(atPath: assetsDir.path) {
@@ -49,4 +54,12 @@ public struct TemplateSet: @unchecked Sendable {
     public func render(_ template: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: template) ?? ""
     }
+
+    public func render(_ template: String, _ context: TemplateValue) -> String {
+        if let compiled, compiled.has(template) { return compiled.render(template, context) }
+        return library.render(context.anyValue, withTemplate: template) ?? ""
+    }
+
+    /// True when pages are rendered by the compiled templates, not by swift-mustache.
+    public var isCompiled: Bool { compiled != nil }
 }

@@ -1,0 +1,36 @@
+import BroadsheetModel
+
+/// What every page of a site needs to know about the other articles, computed once per build by
+/// `SiteRenderer.prepare`: the display order, each topic's list, each article's position in its
+/// topics' lists (for the newer/older links), the related lists and the excerpts.
+public struct RenderPlan: Sendable {
+    /// The articles newest first (see ArticleOrder); pages name articles by index into this.
+    public let ordered: [Article]
+    /// Indices into `ordered` of each topic's articles, in display order.
+    public let members: [String: [Int]]
+    /// Articles per topic, for the navigation.
+    public let counts: [String: Int]
+    /// For each article, its position in each of its topics' lists.
+    public let positions: [[String: Int]]
+    /// For each article, indices of its related articles, best first.
+    public let related: [[Int]]
+    let views: ArticleViews
+
+    init(config: SiteConfig, ordered: [Article]) {
+        self.ordered = ordered
+        views = ArticleViews(config: config, articles: ordered)
+        var members: [String: [Int]] = [:]
+        for topic in config.topics { members[topic.id] = [] }
+        var positions = [[String: Int]](repeating: [:], count: ordered.count)
+        for (index, article) in ordered.enumerated() {
+            for id in Set(article.topics) where members[id] != nil {
+                positions[index][id] = members[id]!.count
+                members[id]!.append(index)
+            }
+        }
+        self.members = members
+        self.positions = positions
+        counts = members.mapValues(\.count)
+        related = RelatedArticles().relatedIndices(in: ordered)
+    }
+}
