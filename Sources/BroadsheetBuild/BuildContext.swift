@@ -42,6 +42,8 @@ public struct BuildContext {
     var freshRecords: Set<String> = []
     /// Content hash per input path, kept for the manifest once the records are written.
     var recordHashes: [String: String] = [:]
+    /// Key of each article page rendered or reused by this build (see PageKeys).
+    var pageKeys: [String: String] = [:]
     var staging: StagingFolder?
 
     public init(options: BuildOptions, config: SiteConfig) {
@@ -60,6 +62,9 @@ public struct BuildStats: Sendable, Equatable {
     public var inputsReused = 0
     public var filesWritten = 0
     public var filesLinked = 0
+    /// Article pages rendered, and linked unrendered from the previous build (same PageKeys key).
+    public var pagesRendered = 0
+    public var pagesReused = 0
     public var seconds: [(stage: String, seconds: Double)] = []
 
     public static func == (a: BuildStats, b: BuildStats) -> Bool {

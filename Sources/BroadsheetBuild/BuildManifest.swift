@@ -7,6 +7,7 @@ import Foundation
 ///     key <tool hash> <config hash> <templates hash>
 ///     i <size> <mtime ns> <inode> <content hash> <slugs, space-separated> <path>
 ///     o <content hash> <path>
+///     p <page key> <path>            (article pages; see PageKeys)
 public struct BuildManifest: Sendable, Equatable {
     public static let header = "broadsheet-manifest 1"
 
@@ -27,6 +28,8 @@ public struct BuildManifest: Sendable, Equatable {
     public var started: Int64
     public var inputs: [String: Input] = [:]
     public var outputs: [String: String] = [:]
+    /// Key of each article page (by its HTML path), see PageKeys.
+    public var pages: [String: String] = [:]
 
     public init(keys: BuildKeys, started: Int64) {
         self.keys = keys
@@ -47,6 +50,7 @@ public struct BuildManifest: Sendable, Equatable {
             lines.append("i\t\(entry.stamp.size)\t\(entry.stamp.modified)\t\(entry.stamp.inode)\t\(entry.hash)\t\(entry.slugs.joined(separator: " "))\t\(path)")
         }
         for path in outputs.keys.sorted() { lines.append("o\t\(outputs[path]!)\t\(path)") }
+        for path in pages.keys.sorted() { lines.append("p\t\(pages[path]!)\t\(path)") }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -65,10 +69,10 @@ public struct BuildManifest: Sendable, Equatable {
                 let path = String(f[6])
                 manifest.inputs[path] = Input(stamp: InputFile(path: path, size: size, modified: modified, inode: inode),
                                               hash: String(f[4]), slugs: f[5].split(separator: " ").map(String.init))
-            } else if line.hasPrefix("o\t") {
+            } else if line.hasPrefix("o\t") || line.hasPrefix("p\t") {
                 let f = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
                 guard f.count == 3 else { return nil }
-                manifest.outputs[String(f[2])] = String(f[1])
+                if f[0] == "o" { manifest.outputs[String(f[2])] = String(f[1]) } else { manifest.pages[String(f[2])] = String(f[1]) }
             } else {
                 return nil
             }

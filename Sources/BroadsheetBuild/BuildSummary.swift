@@ -28,7 +28,7 @@ public struct BuildSummary {
         let stats = context.stats
         let work = stats.upToDate
             ? "up to date, nothing written"
-            : "\(stats.inputsIngested) files ingested, \(stats.inputsReused) from cache; \(stats.filesWritten) pages written, \(stats.filesLinked) unchanged"
+            : "\(stats.inputsIngested) files ingested, \(stats.inputsReused) from cache; \(stats.filesWritten) pages written, \(stats.filesLinked) unchanged; \(stats.pagesRendered) article pages rendered, \(stats.pagesReused) reused"
         lines.append("built \(articles) articles from \(context.inputs.count) files into \(context.options.output.lastPathComponent)/ (\(errors) errors, \(warnings) warnings\(verbose || warnings == 0 ? "" : "; --verbose lists them"); \(work))")
         if verbose, !stats.seconds.isEmpty {
             lines.append("  time: " + stats.seconds.map { "\($0.stage) \(String(format: "%.2f", $0.seconds))s" }.joined(separator: ", "))

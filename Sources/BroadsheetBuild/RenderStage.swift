@@ -16,16 +16,20 @@ public struct RenderStage: BuildStage {
     }
 
     /// Renders the site in chunks, the article pages of each chunk in parallel, and hands each
-    /// chunk to `write` as soon as it is rendered; the listings come last. Returns the file count.
+    /// chunk to `write` as soon as it is rendered; the listings come last. `reuse` is given the
+    /// plan and answers, per article index, whether that page was already provided (linked from
+    /// the previous build), so it is not rendered. Returns the number of files rendered.
     @discardableResult
-    func stream(_ context: BuildContext, write: ([OutputFile]) throws -> Void) throws -> Int {
+    func stream(_ context: BuildContext, reuse: (RenderPlan) -> (Int) -> Bool = { _ in { _ in false } },
+                write: ([OutputFile]) throws -> Void) throws -> Int {
         let templates = try TemplateSet(directory: context.options.templates)
         let renderer = SiteRenderer(config: context.config, templates: templates)
         let plan = renderer.prepare(articles: context.articles)
+        let reused = reuse(plan)
         var count = 0
         for start in stride(from: 0, to: plan.ordered.count, by: Self.chunkSize) {
             let end = min(plan.ordered.count, start + Self.chunkSize)
-            let files = Parallel.map(end - start) { renderer.renderArticle(at: start + $0, plan) }.flatMap { $0 }
+            let files = Parallel.map(end - start) { reused(start + $0) ? [] : renderer.renderArticle(at: start + $0, plan) }.flatMap { $0 }
             count += files.count
             try write(files)
         }

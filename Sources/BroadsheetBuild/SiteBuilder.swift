@@ -1,4 +1,5 @@
 import BroadsheetModel
+import BroadsheetRender
 import Foundation
 
 /// Runs the pipeline. The executable stays thin: it parses flags and calls this.
@@ -64,17 +65,35 @@ public struct SiteBuilder {
             progress.begin("render + index")
             let started = Date()
             let frozen = context
-            let (renderSeconds, (indexed, indexSeconds)) = try Parallel.both({ () throws -> Double in
+            let previousPages = previous?.pages ?? [:]
+            let ((renderSeconds, pageKeys, reusedPages), (indexed, indexSeconds)) = try Parallel.both({ () throws -> (Double, [String: String], Int) in
                 // Pages go to the staging folder chunk by chunk, so they are never all held.
                 progress.begin("render + write pages", total: 2 * frozen.articles.count, unit: "files")
-                try RenderStage().stream(frozen) { try staging.write($0, progress: progress) }
-                return Date().timeIntervalSince(started)
+                var pageKeys: [String: String] = [:]
+                let reusedCount = ManagedCounter()
+                try RenderStage().stream(frozen, reuse: { plan in
+                    let thisBuild = PageKeys(plan: plan, buildKeys: keys).keys
+                    let paths = plan.ordered.map { SitePaths.article($0.slug) }
+                    pageKeys = Dictionary(uniqueKeysWithValues: zip(paths, thisBuild))
+                    // An article page whose key is unchanged is linked (with its .md) unrendered.
+                    return { i in
+                        guard previousPages[paths[i]] == thisBuild[i],
+                              staging.reuseOutputs([paths[i], SitePaths.articleMarkdown(plan.ordered[i].slug)]) else { return false }
+                        reusedCount.add(1)
+                        progress.advance(by: 2)
+                        return true
+                    }
+                }) { try staging.write($0, progress: progress) }
+                return (Date().timeIntervalSince(started), pageKeys, reusedCount.value)
             }, { () throws -> ([OutputFile], Double) in
                 var own = frozen
                 try IndexStage().run(&own)
                 return (own.outputs, Date().timeIntervalSince(started))
             })
             context.stats.seconds += [("render", renderSeconds), ("index", indexSeconds)]
+            context.pageKeys = pageKeys
+            context.stats.pagesReused = reusedPages
+            context.stats.pagesRendered = pageKeys.count - reusedPages
             lap("render+index+write pages")
             try staging.write(indexed)
             lap("write index")

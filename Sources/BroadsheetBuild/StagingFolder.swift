@@ -71,6 +71,25 @@ final class StagingFolder: @unchecked Sendable {
         }
     }
 
+    /// Links the files at `paths` from the previous site as they are, recording the previous
+    /// build's hashes for them; false (and nothing linked) when one is missing there.
+    func reuseOutputs(_ paths: [String]) -> Bool {
+        guard paths.allSatisfy({ previous[$0] != nil }), (try? makeDirectories(for: paths)) != nil else { return false }
+        var done: [String] = []
+        for path in paths {
+            guard link(output.appendingPathComponent(path).path, staging.appendingPathComponent(path).path) == 0 else {
+                for linked in done { unlink(staging.appendingPathComponent(linked).path) }
+                return false
+            }
+            done.append(path)
+        }
+        lock.lock()
+        for path in paths { hashes[path] = previous[path] }
+        linked += paths.count
+        lock.unlock()
+        return true
+    }
+
     /// Links `path` from the previous site unchanged (used for cache files known to be equal).
     func reuse(_ path: String) -> Bool {
         guard (try? makeDirectories(for: [path])) != nil else { return false }

@@ -53,6 +53,7 @@ public struct WriteStage: BuildStage {
                                                               slugs: context.articlesPerFile[input.path] ?? [])
         }
         manifest.outputs = staging.hashes
+        manifest.pages = context.pageKeys
         try staging.writeUncounted([
             OutputFile(path: BuildCache.diagnosticsPath, bytes: IngestRecordCodec.encode(diagnostics: context.diagnostics)),
             OutputFile(path: BuildCache.folder + "/manifest.tsv", text: manifest.text()),

@@ -55,6 +55,27 @@ struct IncrementalBuildTests {
         try Self.expectSameSite(out, asClean: seeds, scratch: scratch)
     }
 
+    @Test("after a small edit that moves no article between topics, only the pages that show the edited article are rendered")
+    func smallEditRendersFewPages() throws {
+        let scratch = try SiteFixture.scratch("incremental-small-edit")
+        let seeds = try Self.oldSeeds(in: scratch)
+        let out = scratch.appendingPathComponent("public")
+        let first = try SiteBuilder(options: SiteFixture.options(seeds: seeds, output: out)).build()
+        // One comma in the second half of a page becomes an enumeration comma.
+        let file = try Self.inputs(seeds)[1]
+        var text = try String(contentsOf: file, encoding: .utf8)
+        let middle = text.index(text.startIndex, offsetBy: text.count / 2)
+        let comma = try #require(text[middle...].firstIndex(of: "，"))
+        text.replaceSubrange(comma...comma, with: "、")
+        try text.write(to: file, atomically: false, encoding: .utf8)
+        let context = try SiteBuilder(options: SiteFixture.options(seeds: seeds, output: out)).build()
+        #expect(context.articles.map(\.topics) == first.articles.map(\.topics))
+        #expect(context.stats.pagesRendered > 0)
+        #expect(context.stats.pagesReused > 0)
+        #expect(context.stats.pagesRendered + context.stats.pagesReused == context.articles.count)
+        try Self.expectSameSite(out, asClean: seeds, scratch: scratch)
+    }
+
     @Test("after inputs are added and removed, the rebuild equals a clean build")
     func addedAndRemovedInputs() throws {
         let scratch = try SiteFixture.scratch("incremental-add-remove")
@@ -83,6 +104,7 @@ struct IncrementalBuildTests {
         let context = try SiteBuilder(options: SiteFixture.options(seeds: seeds, output: out, templates: templates)).build()
         #expect(!context.stats.upToDate)
         #expect(context.stats.inputsReused == (try Self.inputs(seeds)).count)
+        #expect(context.stats.pagesReused == 0)
         let clean = scratch.appendingPathComponent("clean")
         try SiteBuilder(options: SiteFixture.options(seeds: seeds, output: clean, templates: templates)).build()
         #expect(try Self.site(out) == (try Self.site(clean)))
