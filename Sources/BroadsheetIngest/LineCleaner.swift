@@ -1,3 +1,5 @@
+import Foundation
+
 /// Removes what is not article text from single lines: HTML remnants, pinyin annotations,
 /// editor lines, site chrome and page labels.
 struct LineCleaner {
@@ -18,6 +20,11 @@ struct LineCleaner {
         "分享到", "分享到:", "分享到：", "过往期刊", "過往期刊", "分享到微信朋友圈", "打印", "返回", "返回目录", "上一篇", "下一篇",
         "上一版", "下一版", "放大", "缩小", "默认", "关闭窗口", "字号", "分享", "微信扫一扫", "扫一扫", "版面导航", "标题导航",
     ]
+
+    /// No text longer than this equals a chrome line: a canonically equivalent string has no more
+    /// scalars than the entry's decomposition, and no scalar takes more than 4 UTF-8 bytes. The
+    /// length test spares hashing (which normalises) every line.
+    static let chromeMaxBytes = chrome.map { $0.decomposedStringWithCanonicalMapping.unicodeScalars.count }.max()! * 4
 
     enum Kind: Equatable {
         case text(String)
@@ -48,7 +55,7 @@ struct LineCleaner {
         let colon = bytes.contains(":") || bytes.contains("：")
         if colon, bytes.containsAny(editorWords), trimmed.firstMatch(of: editorLine) != nil { return .removed }
         if colon, bytes.containsAny(creditWords), trimmed.firstMatch(of: pageCredit) != nil { return .removed }
-        if chrome.contains(trimmed)
+        if (trimmed.utf8.count <= chromeMaxBytes && chrome.contains(trimmed))
             || (bytes.contains("期") && bytes.contains("第") && trimmed.firstMatch(of: issueLink) != nil)
             || (bytes.containsAny(chromeWords) && trimmed.firstMatch(of: chromePattern) != nil) { return .chrome }
         if colon, trimmed.count <= 80, trimmed.firstMatch(of: metadata) != nil, !trimmed.contains("。") {
