@@ -28,11 +28,20 @@ enum BodyText {
         var i = scalars.startIndex
         while i < scalars.endIndex {
             let v = scalars[i].value
-            if v == 0xFF08 || v == 0x28, let match = text[i...].prefixMatch(of: bylineGroup) { return match }
             i = scalars.index(after: i)
+            guard v == 0xFF08 || v == 0x28 else { continue }
+            // After the bracket and any whitespace, a role or its prefix (本报, 特约…) must start.
+            var k = i
+            while k < scalars.endIndex, CJK.isWhitespace(scalars[k]) { k = scalars.index(after: k) }
+            guard k < scalars.endIndex, bylineStarts.contains(scalars[k].value) else { continue }
+            if let match = text[scalars.index(before: i)...].prefixMatch(of: bylineGroup) { return match }
         }
         return nil
     }
+
+    /// First scalars of what may follow `bylineGroup`'s bracket: 本报, 新华社, 特约, 见习, 摄影 and the roles.
+    static let bylineStarts = Set(["本报", "新华社", "特约", "见习", "摄影", "记者", "記者", "通讯员", "通訊員", "实习生", "實習生"]
+        .map { $0.unicodeScalars.first!.value })
 
     /// Literals `bylineGroup` needs: a line without any of them skips the regex.
     static let roleWords = ["记者", "記者", "通讯员", "通訊員", "实习生", "實習生"]

@@ -46,7 +46,7 @@ struct LineCleaner {
             text = raw.replacing(htmlTag, with: "")
             textBytes = ByteProbe(text)
         }
-        if textBytes.contains("(") || textBytes.contains("（") {
+        if textBytes.contains("(") || textBytes.contains("（"), mayHavePinyin(text) {
             text = text.replacing(pinyin) { match in match.output[1].substring.map(String.init) ?? "" }
         }
         let trimmed = text.trimmingSpaces()
@@ -65,6 +65,21 @@ struct LineCleaner {
         if bytes.contains("第"), bytes.contains("版"), let groups = trimmed.firstMatch(pageLabel), let page = groups[1] { return .pageLabel(page) }
         return .text(text)
     }
+
+    /// False when `pinyin` cannot match: in text that is all simple scalars (each its own
+    /// Character, see SimpleScalars) a match needs a bracket directly followed by one of its letters.
+    static func mayHavePinyin(_ text: String) -> Bool {
+        guard SimpleScalars.all(text) else { return true }
+        var afterBracket = false
+        for scalar in text.unicodeScalars {
+            if afterBracket, pinyinLetters.contains(scalar.value) { return true }
+            afterBracket = scalar.value == 0x28 || scalar.value == 0xFF08
+        }
+        return false
+    }
+
+    /// The letters of `pinyin`'s bracketed class, each one scalar.
+    static let pinyinLetters = Set("abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê".unicodeScalars.map(\.value))
 
     /// Literals each pattern above needs: `editorLine`, `pageCredit`, `chromePattern`.
     static let editorWords = ["编辑", "編輯", "责编", "責編", "校对", "校對"]
