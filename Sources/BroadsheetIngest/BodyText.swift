@@ -10,38 +10,19 @@ enum BodyText {
     static func clean(_ text: String) -> String {
         var out = ""
         var rest = Substring(text)
-        while rest.containsAnyBytes(roleWords), let match = firstBylineGroup(in: rest) {
-            out += collapseKeepingQuotedClauses(String(rest[..<match.range.lowerBound]))
-            out += normaliseByline(String(rest[match.range]))
-            rest = rest[match.range.upperBound...]
+        while rest.containsAnyBytes(roleWords), let range = firstBylineGroup(in: rest) {
+            out += collapseKeepingQuotedClauses(String(rest[..<range.lowerBound]))
+            out += normaliseByline(String(rest[range]))
+            rest = rest[range.upperBound...]
         }
         out += collapseKeepingQuotedClauses(String(rest))
         return out.trimmingSpaces()
     }
 
-    /// `text.firstMatch(of: bylineGroup)`. A match opens with `（` or `(`: in text that is all
-    /// simple scalars (each its own Character, see SimpleScalars) the regex is tried only at those,
-    /// in order, which finds the same leftmost match without walking every other start.
-    static func firstBylineGroup(in text: Substring) -> Regex<AnyRegexOutput>.Match? {
-        guard SimpleScalars.all(text) else { return text.firstMatch(of: bylineGroup) }
-        let scalars = text.unicodeScalars
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let v = scalars[i].value
-            i = scalars.index(after: i)
-            guard v == 0xFF08 || v == 0x28 else { continue }
-            // After the bracket and any whitespace, a role or its prefix (本报, 特约…) must start.
-            var k = i
-            while k < scalars.endIndex, CJK.isWhitespace(scalars[k]) { k = scalars.index(after: k) }
-            guard k < scalars.endIndex, bylineStarts.contains(scalars[k].value) else { continue }
-            if let match = text[scalars.index(before: i)...].prefixMatch(of: bylineGroup) { return match }
-        }
-        return nil
+    /// The range of `text.firstMatch(of: bylineGroup)`; see BylineGroupScanner.
+    static func firstBylineGroup(in text: Substring) -> Range<String.Index>? {
+        BylineGroupScanner.firstMatch(in: text)
     }
-
-    /// First scalars of what may follow `bylineGroup`'s bracket: 本报, 新华社, 特约, 见习, 摄影 and the roles.
-    static let bylineStarts = Set(["本报", "新华社", "特约", "见习", "摄影", "记者", "記者", "通讯员", "通訊員", "实习生", "實習生"]
-        .map { $0.unicodeScalars.first!.value })
 
     /// Literals `bylineGroup` needs: a line without any of them skips the regex.
     static let roleWords = ["记者", "記者", "通讯员", "通訊員", "实习生", "實習生"]
