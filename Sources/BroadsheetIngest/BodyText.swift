@@ -103,9 +103,18 @@ enum BodyText {
         return parts.joined(separator: " ")
     }
 
+    /// False when `closingByline` cannot match: its match ends the text with a closing bracket and
+    /// whitespace, so in text that is all simple scalars (see SimpleScalars) the last scalar
+    /// other than whitespace must be `）` or `)`.
+    static func mayEndWithBracket(_ text: String) -> Bool {
+        guard SimpleScalars.all(text) else { return true }
+        guard let last = text.unicodeScalars.last(where: { !CJK.isWhitespace($0) }) else { return false }
+        return last == "）" || last == ")"
+    }
+
     /// Splits `…发言。(張 曄)` into the text and the names at its end.
     static func splitClosingByline(_ text: String) -> (text: String, authors: [Author]) {
-        guard text.containsBytes(")") || text.containsBytes("）"), let match = text.firstMatch(of: closingByline), let names = match.output[1].substring else { return (text, []) }
+        guard text.containsBytes(")") || text.containsBytes("）"), mayEndWithBracket(text), let match = text.firstMatch(of: closingByline), let names = match.output[1].substring else { return (text, []) }
         let tokens = BylineParser.tokens(String(names))
         guard tokens.allSatisfy({ $0.count >= 2 && $0.count <= 4 }) else { return (text, []) }
         // Keep the sentence's final punctuation, which the match starts with.

@@ -60,6 +60,16 @@ struct ScalarPathTests {
         }
     }
 
+    @Test("name tokens and closing bylines are recognised as their regexes recognise them")
+    func bylineRegexes() {
+        for line in Self.lines + ["(張 曄)", "（欧阳·娜娜）", "张\u{0301}三", "张\u{0387}三", "一二三四五六"] {
+            for token in BylineParser.tokens(line) + [line] {
+                #expect(BylineParser.isNameToken(token) == (token.firstMatch(of: BylineParser.nameToken) != nil), "\(token.debugDescription)")
+            }
+            if !BodyText.mayEndWithBracket(line) { #expect(line.firstMatch(of: BodyText.closingByline) == nil, "\(line.debugDescription)") }
+        }
+    }
+
     @Test("deduplicating paragraphs")
     func dedupe() {
         let simple = Self.lines.filter { SimpleScalars.of($0) != nil && $0.count > 10 }
