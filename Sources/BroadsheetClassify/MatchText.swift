@@ -60,7 +60,7 @@ struct MatchText {
         var index = 0
         while index < input.count {
             let scalar = input[index]
-            if scalar.properties.isWhitespace {
+            if CJK.isWhitespace(scalar) {
                 index += 1
                 continue
             }

@@ -21,6 +21,9 @@ struct TermMatcher: Sendable {
     let terms: [Term]
     /// First scalar → indices of the terms starting with it, longest first.
     private let byFirst: [UnicodeScalar: [Int]]
+    /// The BMP scalars that start a term, as bits: most positions start none, and the bit test
+    /// spares them the dictionary lookup.
+    private let startsTerm: [UInt64]
 
     init(topic: TopicConfig, normalizer: SearchNormalizer) {
         var terms: [Term] = []
@@ -42,12 +45,20 @@ struct TermMatcher: Sendable {
         }
         self.terms = terms
         self.byFirst = byFirst
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for first in byFirst.keys where first.value < 0x10000 { bits[Int(first.value >> 6)] |= 1 << UInt64(first.value & 63) }
+        startsTerm = bits
     }
 
     func matches(in text: [UnicodeScalar]) -> [Match] {
         var out: [Match] = []
         var position = 0
         while position < text.count {
+            let value = text[position].value
+            if value < 0x10000, startsTerm[Int(value >> 6)] & (1 << UInt64(value & 63)) == 0 {
+                position += 1
+                continue
+            }
             guard let candidates = byFirst[text[position]] else {
                 position += 1
                 continue

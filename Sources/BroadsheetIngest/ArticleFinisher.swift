@@ -115,7 +115,7 @@ struct ArticleFinisher {
             return ArticleDate(year: year, month: month, day: day)
         }
         diagnostics.append(Diagnostic(.warning, file: path, line: draft.line, code: "ingest.year-unknown",
-                                      message: String(format: "the text gives %d月%d日 but no year; the date stays partial (set `years:` in site.yml to supply one)", month, day)))
+                                      message: "the text gives \(month)月\(day)日 but no year; the date stays partial (set `years:` in site.yml to supply one)"))
         return ArticleDate(year: nil, month: month, day: day)
     }
 }

@@ -25,7 +25,7 @@ struct Bigrams {
         strings = nil
     }
 
-    private static func characterBigrams(_ text: String) -> Set<String> {
+    static func characterBigrams(_ text: String) -> Set<String> {
         let chars = text.filter { CharacterRules.isIdeograph($0) || $0.isLetter || $0.isNumber }
         var set = Set<String>()
         var previous: Character?

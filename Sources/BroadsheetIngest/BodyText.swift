@@ -10,28 +10,18 @@ enum BodyText {
     static func clean(_ text: String) -> String {
         var out = ""
         var rest = Substring(text)
-        while rest.containsAnyBytes(roleWords), let match = firstBylineGroup(in: rest) {
-            out += collapseKeepingQuotedClauses(String(rest[..<match.range.lowerBound]))
-            out += normaliseByline(String(rest[match.range]))
-            rest = rest[match.range.upperBound...]
+        while rest.containsAnyBytes(roleWords), let range = firstBylineGroup(in: rest) {
+            out += collapseKeepingQuotedClauses(String(rest[..<range.lowerBound]))
+            out += normaliseByline(String(rest[range]))
+            rest = rest[range.upperBound...]
         }
         out += collapseKeepingQuotedClauses(String(rest))
         return out.trimmingSpaces()
     }
 
-    /// `text.firstMatch(of: bylineGroup)`. A match opens with `（` or `(`: in text that is all
-    /// simple scalars (each its own Character, see SimpleScalars) the regex is tried only at those,
-    /// in order, which finds the same leftmost match without walking every other start.
-    static func firstBylineGroup(in text: Substring) -> Regex<AnyRegexOutput>.Match? {
-        guard SimpleScalars.all(text) else { return text.firstMatch(of: bylineGroup) }
-        let scalars = text.unicodeScalars
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let v = scalars[i].value
-            if v == 0xFF08 || v == 0x28, let match = text[i...].prefixMatch(of: bylineGroup) { return match }
-            i = scalars.index(after: i)
-        }
-        return nil
+    /// The range of `text.firstMatch(of: bylineGroup)`; see BylineGroupScanner.
+    static func firstBylineGroup(in text: Substring) -> Range<String.Index>? {
+        BylineGroupScanner.firstMatch(in: text)
     }
 
     /// Literals `bylineGroup` needs: a line without any of them skips the regex.
@@ -113,9 +103,18 @@ enum BodyText {
         return parts.joined(separator: " ")
     }
 
+    /// False when `closingByline` cannot match: its match ends the text with a closing bracket and
+    /// whitespace, so in text that is all simple scalars (see SimpleScalars) the last scalar
+    /// other than whitespace must be `）` or `)`.
+    static func mayEndWithBracket(_ text: String) -> Bool {
+        guard SimpleScalars.all(text) else { return true }
+        guard let last = text.unicodeScalars.last(where: { !CJK.isWhitespace($0) }) else { return false }
+        return last == "）" || last == ")"
+    }
+
     /// Splits `…发言。(張 曄)` into the text and the names at its end.
     static func splitClosingByline(_ text: String) -> (text: String, authors: [Author]) {
-        guard text.containsBytes(")") || text.containsBytes("）"), let match = text.firstMatch(of: closingByline), let names = match.output[1].substring else { return (text, []) }
+        guard text.containsBytes(")") || text.containsBytes("）"), mayEndWithBracket(text), let match = text.firstMatch(of: closingByline), let names = match.output[1].substring else { return (text, []) }
         let tokens = BylineParser.tokens(String(names))
         guard tokens.allSatisfy({ $0.count >= 2 && $0.count <= 4 }) else { return (text, []) }
         // Keep the sentence's final punctuation, which the match starts with.

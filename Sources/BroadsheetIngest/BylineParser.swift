@@ -5,6 +5,18 @@ enum BylineParser {
     static let roles = ["本报特约记者", "本报通讯员", "本报记者", "特约记者", "见习记者", "摄影记者", "通讯员", "通訊員", "实习生", "實習生", "記者", "记者", "摄影", "攝影"]
     nonisolated(unsafe) static let nameToken = try! Regex(#"^[\p{Han}·]{2,5}$"#)
 
+    /// `token.firstMatch(of: nameToken) != nil`. Every scalar in U+4E00–U+9FA5 is of the Han
+    /// script and its own Character, so a token made only of those and `·` matches exactly when
+    /// it has 2 to 5 of them; other tokens ask the regex.
+    static func isNameToken(_ token: String) -> Bool {
+        var count = 0
+        for scalar in token.unicodeScalars {
+            guard (0x4E00...0x9FA5).contains(scalar.value) || scalar.value == 0xB7 else { return token.firstMatch(of: nameToken) != nil }
+            count += 1
+        }
+        return (2...5).contains(count)
+    }
+
     /// `记者张晓洁 谢希瑶` → [张晓洁 (记者), 谢希瑶 (记者)]. A name list without a role gets nil roles.
     static func parseParenthesised(_ text: String) -> [Author] {
         var authors: [Author] = []
@@ -17,7 +29,7 @@ enum BylineParser {
                 if token.isEmpty { continue }
             }
             if token == "摄" || token == "攝" { continue }
-            guard token.firstMatch(of: nameToken) != nil else { continue }
+            guard isNameToken(token) else { continue }
             authors.append(Author(name: token, role: role))
         }
         return authors
@@ -35,7 +47,7 @@ enum BylineParser {
     /// A line made only of personal names separated by spaces (`刘云峰 李林霞 王秀娟`), two names at least.
     static func parseNameList(_ line: String) -> [Author]? {
         let parts = tokens(line)
-        guard parts.count >= 2, parts.allSatisfy({ $0.firstMatch(of: nameToken) != nil && $0.count <= 3 }) else { return nil }
+        guard parts.count >= 2, parts.allSatisfy({ isNameToken($0) && $0.count <= 3 }) else { return nil }
         return parts.map { Author(name: $0, role: nil) }
     }
 

@@ -13,11 +13,11 @@ struct CorpusArticleReader {
     static func matches(_ lines: [SourceLine], path: String) -> Bool {
         guard lines.count >= 4, !lines[1].isBlank else { return false }
         let header = lines.prefix(3)
-        guard !header.contains(where: { $0.text.hasPrefix("\u{3000}\u{3000}") }) else { return false }
+        guard !header.contains(where: { $0.text.hasPlainPrefix("\u{3000}\u{3000}") }) else { return false }
         let rest = lines.dropFirst(3).filter { !$0.isBlank }
         // A page item with a headline and no text (a graphic, an advertisement) keeps the shape.
         guard !rest.isEmpty else { return path.firstMatch(of: fileName) != nil }
-        let indented = rest.filter { $0.text.hasPrefix("\u{3000}") }.count
+        let indented = rest.filter { $0.text.hasPlainPrefix("\u{3000}") }.count
         return indented * 2 > rest.count && (path.firstMatch(of: fileName) != nil || indented == rest.count)
     }
 

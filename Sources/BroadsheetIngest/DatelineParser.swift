@@ -1,4 +1,5 @@
 import BroadsheetModel
+import BroadsheetText
 
 /// Reads the 电头 that opens a news story: `本报讯 （记者任逢春）9月25日，`,
 /// `新华社北京9月26日电 （记者张晓洁 谢希瑶）`, `本报太原 10 月 17 日讯（记者 郝薇）`.
@@ -24,8 +25,7 @@ enum DatelineParser {
     static func parse(_ text: String) -> ParsedDateline? {
         // Cheap test first: cleaning only removes spaces before the source, so a text whose
         // first non-space characters name no source cannot parse (most lines do not).
-        guard let head = head(of: text),
-              source(in: Array(head.dropFirst(head.first == "据" ? 1 : 0))) != nil else { return nil }
+        guard opensWithSource(text) else { return nil }
         let probe = Array(BodyText.clean(String(text.prefix(80))))
         // `据新华社…电`: a story taken from an agency.
         let offset = probe.first == "据" ? 1 : 0
@@ -59,31 +59,46 @@ enum DatelineParser {
                               month: month, day: day, authors: authors, length: i)
     }
 
-    /// The first 11 non-space characters, or nil when none is 报, 社, 网 or 刊 (every source and
-    /// outlet holds one): a cheap test before `source(in:)`, which most lines fail.
-    private static func head(of text: String) -> [Character]? {
+    /// Whether the first 11 non-space characters (after a 据) open with a source: a cheap test
+    /// that most lines fail, first for 报, 社, 网 or 刊, which every source and outlet holds.
+    static func opensWithSource(_ text: String) -> Bool {
         // On scalars while they are simple (each its own Character, see SimpleScalars).
-        var scalars: [UInt32] = []
+        var head: [UInt32] = []
         var iterator = text.unicodeScalars.makeIterator()
         while let scalar = iterator.next() {
             let v = scalar.value
-            guard SimpleScalars.isSimple(v) else { return headByCharacter(of: text) }
-            if scalars.count == 11 { break }
+            guard SimpleScalars.isSimple(v) else { return opensWithSourceByCharacter(text) }
+            if head.count == 11 { break }
             if v == 0x20 || v == 0x09 || v == 0x3000 || v == 0xA0 || v == 0xFEFF { continue }
-            scalars.append(v)
+            head.append(v)
         }
-        guard scalars.contains(where: { $0 == 0x62A5 || $0 == 0x793E || $0 == 0x7F51 || $0 == 0x520A }) else { return nil }
-        return scalars.map { Character(Unicode.Scalar($0)!) }
+        guard head.contains(where: { $0 == 0x62A5 || $0 == 0x793E || $0 == 0x7F51 || $0 == 0x520A }) else { return false }
+        return hasSource(Array(head.dropFirst(head.first == 0x636E ? 1 : 0)))   // 据
     }
 
-    private static func headByCharacter(of text: String) -> [Character]? {
+    static func opensWithSourceByCharacter(_ text: String) -> Bool {
         var head: [Character] = []
         for c in text where !(c == " " || c == "\t" || c == "\u{3000}" || c == "\u{00A0}" || c == "\u{FEFF}") {
             head.append(c)
             if head.count == 11 { break }
         }
-        return head.contains(where: { $0 == "报" || $0 == "社" || $0 == "网" || $0 == "刊" }) ? head : nil
+        guard head.contains(where: { $0 == "报" || $0 == "社" || $0 == "网" || $0 == "刊" }) else { return false }
+        return source(in: Array(head.dropFirst(head.first == "据" ? 1 : 0))) != nil
     }
+
+    /// `source(in:) != nil` for simple scalars.
+    private static func hasSource(_ head: [UInt32]) -> Bool {
+        if sourceScalars.contains(where: { head.starts(with: $0) }) { return true }
+        for length in 4...8 where length <= head.count {
+            let candidate = head[..<length]
+            if outletScalars.contains(where: { candidate.reversed().starts(with: $0.reversed()) }),
+               candidate.allSatisfy({ CJK.isIdeograph(Unicode.Scalar($0)!) }) { return true }
+        }
+        return false
+    }
+
+    private static let sourceScalars = sources.map { $0.unicodeScalars.map(\.value) }
+    private static let outletScalars = outlets.map { $0.unicodeScalars.map(\.value) }
 
     private static func source(in chars: [Character]) -> String? {
         let head = String(chars.prefix(10))

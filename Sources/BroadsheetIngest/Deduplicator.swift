@@ -1,3 +1,5 @@
+import BroadsheetText
+
 /// Keeps each paragraph once: exact repeats go, and so do truncated or split copies contained
 /// in a longer paragraph (interleaved columns print a paragraph twice, once cut short).
 enum Deduplicator {
@@ -10,7 +12,7 @@ enum Deduplicator {
         for block in blocks {
             guard block.kind == .paragraph else { scalarKeys.append([]); continue }
             guard let scalars = SimpleScalars.of(block.text) else { return dedupeByCharacter(blocks) }
-            scalarKeys.append(scalars.filter { !Unicode.Scalar($0)!.properties.isWhitespace })
+            scalarKeys.append(scalars.filter { !CJK.isWhitespace(Unicode.Scalar($0)!) })
         }
         let simpleKeys = scalarKeys.map(SimpleKey.init(simple:))
         var first: [[UInt32]: Int] = [:]

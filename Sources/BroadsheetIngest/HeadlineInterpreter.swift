@@ -1,4 +1,5 @@
 import BroadsheetModel
+import BroadsheetText
 
 /// The parts of a headline block once its lines are read.
 struct Headline: Equatable {
@@ -118,7 +119,7 @@ enum HeadlineInterpreter {
     /// The text without whitespace (on scalars when they are all simple, see SimpleScalars).
     static func compacted(_ text: String) -> String {
         guard let scalars = SimpleScalars.of(text) else { return text.filter { !$0.isWhitespace } }
-        return SimpleScalars.string(scalars.filter { !Unicode.Scalar($0)!.properties.isWhitespace })
+        return SimpleScalars.string(scalars.filter { !CJK.isWhitespace(Unicode.Scalar($0)!) })
     }
 
     static func runsOn(_ a: String, _ b: String, body bodyText: () -> String) -> Bool {

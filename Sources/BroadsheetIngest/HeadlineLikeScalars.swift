@@ -50,4 +50,6 @@ enum ScalarSets {
     static let clausePunctuation = Set(CharacterRules.clausePunctuation.map { $0.unicodeScalars.first!.value })
     /// First scalars of the byline roles: a line starting otherwise is no byline line.
     static let roleStarts = Set(BylineParser.roles.map { $0.unicodeScalars.first!.value })
+    static let closers = Set(CharacterRules.closers.map { $0.unicodeScalars.first!.value })
+    static let sentenceEnders = Set(CharacterRules.sentenceEnders.map { $0.unicodeScalars.first!.value })
 }

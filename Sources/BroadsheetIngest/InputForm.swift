@@ -13,11 +13,11 @@ enum InputForm: String {
 
     static func detect(rawLines: [String], cleaned: [SourceLine], path: String, removedChrome: Bool) -> InputForm {
         if rawLines.first?.trimmingSpaces() == "---", FrontMatterReader.split(rawLines.joined(separator: "\n")) != nil { return .frontMatterMarkdown }
-        if rawLines.contains(where: { $0.hasPrefix("# ") || $0.hasPrefix("## ") || $0.hasPrefix("### ") }) { return .markdownExport }
+        if rawLines.contains(where: { $0.hasPlainPrefix("# ") || $0.hasPlainPrefix("## ") || $0.hasPlainPrefix("### ") }) { return .markdownExport }
         if CorpusArticleReader.matches(cleaned, path: path) { return .corpusArticle }
         let text = cleaned.filter { !$0.isBlank }.map(\.trimmed)
         guard !text.isEmpty else { return .ocrPage }
-        let lengths = text.map(\.count).sorted()
+        let lengths = text.map(\.characterCount).sorted()
         let median = lengths[lengths.count / 2]
         // One paragraph per line: most lines end a sentence (or are captions). Hard-wrapped OCR
         // lines mostly stop mid-sentence.

@@ -8,6 +8,10 @@ enum LayoutSpaces {
         // Without any space there is nothing to collapse.
         guard text.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) || text.containsBytes("\u{3000}") || text.containsBytes("\u{00A0}") else { return text }
         if let scalars = SimpleScalars.of(text) { return SimpleScalars.string(collapse(scalars: scalars[...])) }
+        return collapseByCharacter(text)
+    }
+
+    static func collapseByCharacter(_ text: String) -> String {
         let chars = Array(text)
         var out = ""
         var i = 0

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Removes what is not article text from single lines: HTML remnants, pinyin annotations,
 /// editor lines, site chrome and page labels.
 struct LineCleaner {
@@ -19,6 +21,11 @@ struct LineCleaner {
         "上一版", "下一版", "放大", "缩小", "默认", "关闭窗口", "字号", "分享", "微信扫一扫", "扫一扫", "版面导航", "标题导航",
     ]
 
+    /// No text longer than this equals a chrome line: a canonically equivalent string has no more
+    /// scalars than the entry's decomposition, and no scalar takes more than 4 UTF-8 bytes. The
+    /// length test spares hashing (which normalises) every line.
+    static let chromeMaxBytes = chrome.map { $0.decomposedStringWithCanonicalMapping.unicodeScalars.count }.max()! * 4
+
     enum Kind: Equatable {
         case text(String)
         /// Site chrome (`分享到:`, issue links): evidence that the file is a copied web page.
@@ -39,7 +46,7 @@ struct LineCleaner {
             text = raw.replacing(htmlTag, with: "")
             textBytes = ByteProbe(text)
         }
-        if textBytes.contains("(") || textBytes.contains("（") {
+        if textBytes.contains("(") || textBytes.contains("（"), mayHavePinyin(text) {
             text = text.replacing(pinyin) { match in match.output[1].substring.map(String.init) ?? "" }
         }
         let trimmed = text.trimmingSpaces()
@@ -48,7 +55,7 @@ struct LineCleaner {
         let colon = bytes.contains(":") || bytes.contains("：")
         if colon, bytes.containsAny(editorWords), trimmed.firstMatch(of: editorLine) != nil { return .removed }
         if colon, bytes.containsAny(creditWords), trimmed.firstMatch(of: pageCredit) != nil { return .removed }
-        if chrome.contains(trimmed)
+        if (trimmed.utf8.count <= chromeMaxBytes && chrome.contains(trimmed))
             || (bytes.contains("期") && bytes.contains("第") && trimmed.firstMatch(of: issueLink) != nil)
             || (bytes.containsAny(chromeWords) && trimmed.firstMatch(of: chromePattern) != nil) { return .chrome }
         if colon, trimmed.count <= 80, trimmed.firstMatch(of: metadata) != nil, !trimmed.contains("。") {
@@ -58,6 +65,21 @@ struct LineCleaner {
         if bytes.contains("第"), bytes.contains("版"), let groups = trimmed.firstMatch(pageLabel), let page = groups[1] { return .pageLabel(page) }
         return .text(text)
     }
+
+    /// False when `pinyin` cannot match: in text that is all simple scalars (each its own
+    /// Character, see SimpleScalars) a match needs a bracket directly followed by one of its letters.
+    static func mayHavePinyin(_ text: String) -> Bool {
+        guard SimpleScalars.all(text) else { return true }
+        var afterBracket = false
+        for scalar in text.unicodeScalars {
+            if afterBracket, pinyinLetters.contains(scalar.value) { return true }
+            afterBracket = scalar.value == 0x28 || scalar.value == 0xFF08
+        }
+        return false
+    }
+
+    /// The letters of `pinyin`'s bracketed class, each one scalar.
+    static let pinyinLetters = Set("abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê".unicodeScalars.map(\.value))
 
     /// Literals each pattern above needs: `editorLine`, `pageCredit`, `chromePattern`.
     static let editorWords = ["编辑", "編輯", "责编", "責編", "校对", "校對"]

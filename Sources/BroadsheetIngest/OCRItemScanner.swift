@@ -67,7 +67,7 @@ struct OCRItemScanner {
             } else if segment.allSatisfy(layout.isHeadlineLike) || isTitleWithDeck(segment) {
                 segments.append(segment)
                 strong = strong || segment.contains { index in
-                    HeadlineLineRules.kind(layout.text(index)) != .headline || HeadlineLineRules.isLetterSpaced(layout.text(index))
+                    layout.kind(index) != .headline || HeadlineLineRules.isLetterSpaced(layout.text(index))
                 }
             } else {
                 break
@@ -96,7 +96,7 @@ struct OCRItemScanner {
         else { return false }
         let heads = segment.map { DraftBlock(kind: .heading(2), text: layout.text($0), line: 0) }
         guard heads.allSatisfy({ SectionNumber.value($0) == nil }),
-              segment.allSatisfy({ HeadlineLineRules.kind(layout.text($0)) == .headline }) else { return false }
+              segment.allSatisfy({ layout.kind($0) == .headline }) else { return false }
         let words = Bigrams(layout.joined(segment))
         let window = 60
         let above = Bigrams((max(0, start - window)..<start).map { layout.text($0) }.joined())
@@ -122,7 +122,7 @@ struct OCRItemScanner {
     /// A section head inside a story: a short headline-like line followed by a blank, or glued to
     /// a paragraph's first line that a column break then cuts (`开发区示范引领作用持续彰显`).
     func isHeading(at i: Int) -> Bool {
-        guard layout.isHeadlineLike(i), HeadlineLineRules.kind(layout.text(i)) == .headline,
+        guard layout.isHeadlineLike(i), layout.kind(i) == .headline,
               !HeadlineLineRules.isLetterSpaced(layout.text(i)), i + 1 < layout.count else { return false }
         let width = layout.width(i), column = layout.localWidth(i)
         // A numbered head (`（二）坚持稳就业促增收`, `三、…`) followed by story text.

@@ -9,6 +9,7 @@ struct OCRLayout {
     private let headlineLike: [Bool]
     private let collapsedWidths: [Int]
     private let printedWidths: [Int]
+    private let kinds: LineKindCache
 
     init(lines: [SourceLine]) {
         self.lines = lines
@@ -38,6 +39,7 @@ struct OCRLayout {
         self.headlineLike = headlineLike
         self.collapsedWidths = collapsedWidths
         self.printedWidths = printedWidths
+        kinds = LineKindCache(count: lines.count)
     }
 
     var count: Int { lines.count }
@@ -49,6 +51,15 @@ struct OCRLayout {
     /// False when line `i` cannot contribute to a caption: `CaptionParser` needs 摄 or 攝, and
     /// text joined from lines holds those bytes only if one of its lines does.
     func mayBeCaption(_ i: Int) -> Bool { trimmedTexts[i].containsBytes("摄") || trimmedTexts[i].containsBytes("攝") }
+
+    /// `HeadlineLineRules.kind` of line `i`, worked out once: the passes ask it of the same lines
+    /// again and again.
+    func kind(_ i: Int) -> HeadlineLineKind {
+        if let known = kinds.answers[i] { return known }
+        let answer = HeadlineLineRules.kind(text(i))
+        kinds.answers[i] = answer
+        return answer
+    }
 
     func nextNonBlank(from i: Int) -> Int? {
         var k = i
@@ -83,4 +94,9 @@ struct OCRLayout {
     func joined(_ indices: [Int]) -> String {
         indices.reduce("") { LayoutSpaces.join($0, text($1)) }
     }
+}
+
+final class LineKindCache {
+    var answers: [HeadlineLineKind?]
+    init(count: Int) { answers = Array(repeating: nil, count: count) }
 }

@@ -64,7 +64,7 @@ struct OCRPageReader {
                 // Bylines, name lists and column names (`记者观察`) go with the headline before them.
                 let neutral = segment.allSatisfy { index in
                     let text = layout.text(index)
-                    return [.byline, .names].contains(HeadlineLineRules.kind(text)) || HeadlineLineRules.isColumnName(text)
+                    return [.byline, .names].contains(layout.kind(index)) || HeadlineLineRules.isColumnName(text)
                 }
                 let target: Int?
                 if neutral, let previous {

@@ -9,7 +9,7 @@ enum ScriptDetector {
         var ideographs = 0, changed = 0
         for scalar in text.unicodeScalars where CJK.isIdeograph(scalar) {
             ideographs += 1
-            if folding.map[scalar] != nil { changed += 1 }
+            if folding.folded(scalar) != nil { changed += 1 }
         }
         guard ideographs >= 10 else { return .simplified }
         return Double(changed) / Double(ideographs) >= threshold ? .traditional : .simplified

@@ -70,3 +70,19 @@ enum SimpleScalars {
         v == 0x20 || v == 0x09 || v == 0x3000 || v == 0xA0 || v == 0xFEFF
     }
 }
+
+extension String {
+    /// `hasPrefix(prefix)` for a prefix that no other scalars spell canonically (ASCII, U+3000):
+    /// compares bytes, then checks that the next scalar cannot join the prefix's last character.
+    func hasPlainPrefix(_ prefix: String) -> Bool {
+        guard utf8.starts(with: prefix.utf8) else { return false }
+        let next = utf8.index(startIndex, offsetBy: prefix.utf8.count)
+        guard next < endIndex else { return true }
+        return SimpleScalars.isSimple(unicodeScalars[next].value) || hasPrefix(prefix)
+    }
+
+    /// `count` (Characters), counted as scalars when they are all simple.
+    var characterCount: Int {
+        SimpleScalars.all(self) ? unicodeScalars.count : count
+    }
+}

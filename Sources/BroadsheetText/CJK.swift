@@ -18,6 +18,17 @@ public enum CJK {
         }
     }
 
+    /// `scalar.properties.isWhitespace`, answered without the property lookup for ASCII and
+    /// ideographs (most scalars of Chinese text).
+    @inline(__always)
+    public static func isWhitespace(_ scalar: UnicodeScalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20: return true
+        case 0x00...0x7F, 0x3400...0x4DBF, 0x4E00...0x9FFF: return false
+        default: return scalar.properties.isWhitespace
+        }
+    }
+
     /// Ideograph or CJK punctuation: a character next to which layout spaces are meaningless.
     public static func isWide(_ scalar: UnicodeScalar) -> Bool {
         isIdeograph(scalar) || isCJKPunctuation(scalar)

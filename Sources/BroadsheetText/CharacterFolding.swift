@@ -8,10 +8,20 @@ import Foundation
 public struct CharacterFolding: Sendable {
     /// Traditional scalar → simplified scalar, only where they differ.
     public let map: [UnicodeScalar: UnicodeScalar]
+    /// `map` for the ideograph blocks (U+3400–U+9FFF) as a flat table, 0 where the map has no
+    /// entry: folding is asked of every scalar of every article, and hashing dominated it.
+    private let ideographs: [UInt32]
 
     public init(map: [UnicodeScalar: UnicodeScalar]) {
         self.map = map
+        var table = [UInt32](repeating: 0, count: Self.tableEnd - Self.tableStart)
+        for (key, value) in map where (Self.tableStart..<Self.tableEnd).contains(Int(key.value)) {
+            table[Int(key.value) - Self.tableStart] = value.value
+        }
+        ideographs = table
     }
+
+    private static let tableStart = 0x3400, tableEnd = 0xA000
 
     /// Derives the table by asking OpenCC for every CJK Unified Ideograph (basic block and
     /// extension A), one per line, in one call.
@@ -42,5 +52,13 @@ public struct CharacterFolding: Sendable {
         return derive(using: converter)
     }()
 
-    public func fold(_ scalar: UnicodeScalar) -> UnicodeScalar { map[scalar] ?? scalar }
+    public func fold(_ scalar: UnicodeScalar) -> UnicodeScalar { folded(scalar) ?? scalar }
+
+    /// The scalar this one folds to, or nil when it stays (`map[scalar]`).
+    public func folded(_ scalar: UnicodeScalar) -> UnicodeScalar? {
+        let v = Int(scalar.value)
+        guard v >= Self.tableStart, v < Self.tableEnd else { return map[scalar] }
+        let target = ideographs[v - Self.tableStart]
+        return target == 0 ? nil : UnicodeScalar(target)
+    }
 }
