@@ -17,6 +17,9 @@ public struct SearchIndexBuilder: Sendable {
     /// A key whose postings weigh more than this gets a file of its own.
     public var ownFileBytes = 12 * 1024
     public var docsPerChunk = 2
+    /// Postings kept in memory while documents are added; beyond this they wait in a temporary
+    /// file until their shards are written (the output is the same either way).
+    public var postingMemoryLimit = 128 * 1024 * 1024
     /// Body characters kept in a doc chunk for excerpts; longer bodies also get an `x/N` file.
     public var excerptTextLimit = 1000
     public var ranking = SearchIndexManifest.Ranking(k1: 1.2, headBonus: 100)
@@ -54,7 +57,7 @@ public struct SearchIndexBuilder: Sendable {
                 years[key] = [years[key]?[0] ?? id, id]
             }
         }
-        let terms = SearchTermCollector(normalizer: normalizer).collect(docs)
+        let terms = SearchTermCollector(normalizer: normalizer, memoryLimit: postingMemoryLimit).collect(docs)
         let shards = shardCount(terms)
         let manifest = SearchIndexManifest(
             format: SearchIndexManifest.formatName, version: SearchIndexManifest.currentVersion,

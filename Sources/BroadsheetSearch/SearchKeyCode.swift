@@ -38,6 +38,23 @@ final class SearchWordTable: @unchecked Sendable {
         return id
     }
 
+    /// `SearchIndexLayout.hash` of the key's text, without making the text.
+    func hash(of key: UInt64, topics: [String]) -> UInt32 {
+        var h: UInt32 = 2_166_136_261
+        func add(_ value: UInt32) { h = (h ^ value) &* 16_777_619 }
+        func unit(_ code: UInt32) {
+            if code & SearchKeyCode.wordFlag == 0 { return add(code) }
+            for scalar in words[Int(code & ~SearchKeyCode.wordFlag)].unicodeScalars { add(scalar.value) }
+        }
+        let high = UInt32(key >> 32), low = UInt32(truncatingIfNeeded: key)
+        if high == 0, low & SearchKeyCode.wordFlag == 0, low & SearchKeyCode.topicFlag != 0 {
+            return SearchIndexLayout.hash(text(of: key, topics: topics))
+        }
+        if high != 0 { unit(high - 1) }
+        unit(low)
+        return h
+    }
+
     /// The key's text, as docs/search-index.md names it.
     func text(of key: UInt64, topics: [String]) -> String {
         func unit(_ code: UInt32) -> String {

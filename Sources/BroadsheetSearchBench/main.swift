@@ -44,14 +44,16 @@ let loadedMB = residentMB()
 let loadedCPU = cpuSeconds()
 let topics = [("employment", "就业"), ("ecology", "生态环境"), ("rural-revitalization", "乡村振兴")].map { SearchIndexManifest.Topic(id: $0.0, name: $0.1) }
 // Modes: --compare SITE (check bytes against a built site), --no-write (build only), else
-// write to --out on all cores, batch by batch as the index is built (as `broadsheet build` does).
+// write to --out on all cores; --memory-limit MB caps the postings held in memory;, batch by batch as the index is built (as `broadsheet build` does).
 let compare = option("--compare").map { URL(fileURLWithPath: $0) }
 let root = URL(fileURLWithPath: out)
 let writing = compare == nil && !arguments.contains("--no-write")
 if writing { try? FileManager.default.removeItem(at: root) }
 var fileCount = 0, jsonBytes = 0, jsBytes = 0, differing: [String] = []
 var folders = Set<String>()
-SearchIndexBuilder(topics: topics).build(articles: articles) { batch in
+var builder = SearchIndexBuilder(topics: topics)
+if let limit = option("--memory-limit").flatMap(Int.init) { builder.postingMemoryLimit = limit * 1024 * 1024 }
+builder.build(articles: articles) { batch in
     let files = SearchIndexWriter().files(for: batch)
     fileCount += files.count
     for file in files {
