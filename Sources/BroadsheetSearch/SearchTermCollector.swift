@@ -55,76 +55,89 @@ struct SearchTerms: Sendable {
 }
 
 /// Tokenizes documents on all cores, a round at a time, and adds each round's keys to the
-/// postings in doc-id order.
-struct SearchTermCollector {
+/// postings in doc-id order. Documents come in batches (`add`), so a caller need not hold them all.
+final class SearchTermCollector {
     let normalizer: SearchScalarNormalizer
     /// Documents tokenized per round: enough to keep the cores busy, few enough to stay small.
     var roundSize = 1024
-    /// Pending postings kept in memory before they go to a temporary file, over all parts.
-    let memoryLimit: Int
+    private let words = SearchWordTable()
+    private var topicIndex: [String: Int] = [:]
+    private let workers = SearchParallel.cores
+    private let tokenizers: UnsafeMutableBufferPointer<SearchDocumentTokenizer>
+    /// One per core, each owning a part of the keys; they add a round side by side.
+    private let accumulators: UnsafeMutableBufferPointer<PostingAccumulator>
+    private(set) var docCount = 0
 
+    /// `memoryLimit`: pending postings kept in memory, over all parts, before they go to a temporary file.
     init(normalizer: SearchNormalizer, memoryLimit: Int) {
         self.normalizer = SearchScalarNormalizer.shared(for: normalizer)
-        self.memoryLimit = memoryLimit
-    }
-
-    func collect(_ docs: [Article]) -> SearchTerms {
-        let words = SearchWordTable()
-        var topicIDs: [String] = []
-        var topicIndex: [String: Int] = [:]
-        for doc in docs {
-            for topic in doc.topics where topicIndex[topic] == nil {
-                topicIndex[topic] = topicIDs.count
-                topicIDs.append(topic)
-            }
-        }
-        let topicKeys = topicIDs.indices.map(SearchKeyCode.topic)
-        let topicIndexes = topicIndex
-        let workers = SearchParallel.cores
-        let tokenizers = UnsafeMutableBufferPointer<SearchDocumentTokenizer>.allocate(capacity: workers)
-        tokenizers.initialize(repeating: SearchDocumentTokenizer(normalizer: normalizer, words: words))
-        defer { tokenizers.deinitialize(); tokenizers.deallocate() }
-        let accumulators = UnsafeMutableBufferPointer<PostingAccumulator>.allocate(capacity: workers)
-        let ids = topicIDs
+        tokenizers = .allocate(capacity: workers)
+        tokenizers.initialize(repeating: SearchDocumentTokenizer(normalizer: self.normalizer, words: words))
+        accumulators = .allocate(capacity: workers)
+        let words = self.words
         for part in 0..<workers {
             (accumulators.baseAddress! + part).initialize(to: PostingAccumulator(
-                part: part, parts: workers, memoryLimit: memoryLimit / workers, hash: { words.hash(of: $0, topics: ids) }))
+                part: part, parts: workers, memoryLimit: memoryLimit / workers, hash: { words.hash(of: $0) }))
         }
-        defer { accumulators.deinitialize(); accumulators.deallocate() }
-        for first in stride(from: 0, to: docs.count, by: roundSize) {
-            let count = min(roundSize, docs.count - first)
+    }
+
+    deinit {
+        tokenizers.deinitialize()
+        tokenizers.deallocate()
+        accumulators.deinitialize()
+        accumulators.deallocate()
+    }
+
+    /// Adds the next documents; their ids continue from the documents added before.
+    func add<C: RandomAccessCollection>(_ docs: C) where C.Element == Article, C.Index == Int {
+        for doc in docs {
+            for topic in doc.topics where topicIndex[topic] == nil {
+                topicIndex[topic] = words.topics.count
+                words.topics.append(topic)
+            }
+        }
+        let topicKeys = words.topics.indices.map(SearchKeyCode.topic)
+        let topicIndexes = topicIndex, workers = workers
+        for first in stride(from: docs.startIndex, to: docs.endIndex, by: roundSize) {
+            let count = min(roundSize, docs.endIndex - first)
             let round = UnsafeMutableBufferPointer<SearchDocumentKeys>.allocate(capacity: count)
             round.initialize(repeating: SearchDocumentKeys())
             nonisolated(unsafe) let slots = round, own = tokenizers, parts = accumulators
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for i in (count * worker / workers)..<(count * (worker + 1) / workers) {
-                    slots[i] = own[worker].keys(of: docs[first + i], topicIndex: topicIndexes)
+            let firstID = docCount
+            withoutActuallyEscaping({ (i: Int) in docs[first + i] }) { doc in
+                nonisolated(unsafe) let doc = doc
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    for i in (count * worker / workers)..<(count * (worker + 1) / workers) {
+                        slots[i] = own[worker].keys(of: doc(i), topicIndex: topicIndexes)
+                    }
                 }
             }
-            // Each accumulator owns a part of the keys, so they add the round side by side.
             DispatchQueue.concurrentPerform(iterations: workers) { part in
-                for i in 0..<count { parts[part].add(doc: first + i, slots[i], topicKeys: topicKeys) }
+                for i in 0..<count { parts[part].add(doc: firstID + i, slots[i], topicKeys: topicKeys) }
                 parts[part].spillIfFull()
             }
+            docCount += count
             round.deinitialize()
             round.deallocate()
         }
-        return terms(Array(accumulators), words: words, topics: topicIDs)
     }
 
-    private func terms(_ accumulators: [PostingAccumulator], words: SearchWordTable, topics: [String]) -> SearchTerms {
+    /// Every key with its postings; the collector takes no more documents after this.
+    func finish() -> SearchTerms {
+        let parts = Array(accumulators)
         var starts: [Int] = []
         var total = 0
-        for accumulator in accumulators { starts.append(total); total += accumulator.count }
-        var terms = SearchTerms(pools: accumulators.map(\.pool), spills: accumulators.map(\.spill), partStarts: starts)
-        let keys = accumulators.flatMap(\.keys)
-        for (part, accumulator) in accumulators.enumerated() {
+        for accumulator in parts { starts.append(total); total += accumulator.count }
+        var terms = SearchTerms(pools: parts.map(\.pool), spills: parts.map(\.spill), partStarts: starts)
+        let keys = parts.flatMap(\.keys)
+        for (part, accumulator) in parts.enumerated() {
             terms.chains += accumulator.chains
             terms.spilled += accumulator.spilled
             terms.hashes += accumulator.hashes
             terms.parts += [UInt8](repeating: UInt8(part), count: accumulator.count)
         }
-        terms.texts = SearchParallel.map(keys.count) { words.text(of: keys[$0], topics: topics) }
+        let words = self.words
+        terms.texts = SearchParallel.map(keys.count) { words.text(of: keys[$0]) }
         terms.positioned = keys.map { !SearchKeyCode.isUnigram($0) && !SearchKeyCode.isTopic($0) }
         return terms
     }

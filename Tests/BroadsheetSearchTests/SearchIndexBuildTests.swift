@@ -17,6 +17,25 @@ struct SearchIndexBuildTests {
         #expect(builder.build(articles: articles) == inMemory)
     }
 
+    @Test("articles streamed in uneven batches give the same files as one build")
+    func streaming() throws {
+        let articles = SearchIndexBuilder.ordered(FixtureCorpus.shared.articles)
+        var builder = SearchIndexBuilder()
+        builder.docsPerChunk = 3
+        var streamed: [SearchIndexFile] = []
+        let stream = SearchIndexStream(builder: builder) { streamed += $0 }
+        var first = 0, size = 1
+        while first < articles.count {
+            try stream.add(Array(articles[first..<min(articles.count, first + size)]))
+            first += size
+            size += 1
+        }
+        try stream.finish()
+        let built = builder.build(articles: articles.reversed())
+        #expect(Dictionary(uniqueKeysWithValues: streamed.map { ($0.id, $0.json) }) == Dictionary(uniqueKeysWithValues: built.map { ($0.id, $0.json) }))
+        #expect(streamed.count == built.count)
+    }
+
     @Test("per-character normalisation gives SearchNormalizer's result, including text it must hand back")
     func scalarNormalizer() throws {
         let normalizer = SearchNormalizer()
