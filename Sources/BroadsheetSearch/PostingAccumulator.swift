@@ -103,21 +103,23 @@ struct PostingAccumulator {
 
     /// Adds this part's keys of one document; documents must come in increasing doc id.
     mutating func add(doc: Int, _ document: SearchDocumentKeys, topicKeys: [UInt64]) {
+        let first = part == 0 ? 0 : document.partEnds[part - 1]
         document.tails.withUnsafeBufferPointer { tails in
-            var start = 0
-            for i in 0..<document.keys.count {
+            var start = first == 0 ? 0 : Int(document.tailEnds[first - 1])
+            for i in first..<document.partEnds[part] {
                 let end = Int(document.tailEnds[i])
                 add(doc: doc, key: document.keys[i], tail: UnsafeBufferPointer(rebasing: tails[start..<end]))
                 start = end
             }
         }
-        for topic in document.topics { add(doc: doc, key: topicKeys[topic], tail: UnsafeBufferPointer(start: nil, count: 0)) }
+        for topic in document.topics where parts == 1 || Self.part(of: topicKeys[topic], parts: parts) == part {
+            add(doc: doc, key: topicKeys[topic], tail: UnsafeBufferPointer(start: nil, count: 0))
+        }
     }
 
-    /// Appends `doc − previousDoc` and the rest of the entry to the key's postings, if in this part.
+    /// Appends `doc − previousDoc` and the rest of the entry to the key's postings.
     @inline(__always)
     private mutating func add(doc: Int, key: UInt64, tail: UnsafeBufferPointer<UInt8>) {
-        guard parts == 1 || Self.part(of: key, parts: parts) == part else { return }
         let term = term(key)
         var digits: (UInt64, UInt64) = (0, 0)
         withUnsafeMutableBytes(of: &digits) { raw in

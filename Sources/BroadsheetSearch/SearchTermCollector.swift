@@ -108,7 +108,7 @@ final class SearchTermCollector {
                 nonisolated(unsafe) let doc = doc
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     for i in (count * worker / workers)..<(count * (worker + 1) / workers) {
-                        slots[i] = own[worker].keys(of: doc(i), topicIndex: topicIndexes)
+                        slots[i] = own[worker].keys(of: doc(i), topicIndex: topicIndexes, parts: workers)
                     }
                 }
             }
