@@ -8,13 +8,24 @@ struct PostingAccumulator {
     private(set) var keys: [UInt64] = []
     private(set) var pool = PostingPool()
     private(set) var chains: [PostingPool.Chain] = []
+    /// Per key: its shard hash, and how many of its bytes are in `spill`.
+    private(set) var hashes: [UInt32] = []
+    private(set) var spilled: [UInt32] = []
+    /// Pending postings beyond this many bytes of pool go to `spill`.
+    let memoryLimit: Int
+    let spill: PostingSpill?
+    private let hash: (UInt64) -> UInt32
     private var lastDoc: [Int32] = []
     private var slots = [Int32](repeating: -1, count: 1 << 16)
     private var shift: UInt64 = 64 - 16
 
-    init(part: Int = 0, parts: Int = 1) {
+    init(part: Int, parts: Int, memoryLimit: Int, hash: @escaping (UInt64) -> UInt32) {
         self.part = part
         self.parts = parts
+        self.memoryLimit = memoryLimit
+        self.hash = hash
+        let spill = PostingSpill()
+        self.spill = spill.isUsable ? spill : nil
     }
 
     var count: Int { keys.count }
@@ -42,6 +53,8 @@ struct PostingAccumulator {
         keys.append(key)
         chains.append(PostingPool.Chain())
         lastDoc.append(-1)
+        hashes.append(hash(key))
+        spilled.append(0)
         if keys.count * 2 > slots.count { grow() }
         return term
     }
@@ -57,23 +70,56 @@ struct PostingAccumulator {
         }
     }
 
+    /// Moves the pending postings to the spill file when the pool has grown past the limit.
+    mutating func spillIfFull() {
+        guard let spill, pool.reservedBytes > memoryLimit else { return }
+        // Pending keys grouped by bucket: a counting sort of their indexes.
+        let mask = UInt32(PostingSpill.buckets - 1)
+        var starts = [Int](repeating: 0, count: PostingSpill.buckets + 1)
+        for term in 0..<count where chains[term].count > 0 { starts[Int(hashes[term] & mask) + 1] += 1 }
+        for bucket in 0..<PostingSpill.buckets { starts[bucket + 1] += starts[bucket] }
+        var pending = [Int32](repeating: 0, count: starts[PostingSpill.buckets])
+        var next = starts
+        for term in 0..<count where chains[term].count > 0 {
+            let bucket = Int(hashes[term] & mask)
+            pending[next[bucket]] = Int32(term)
+            next[bucket] += 1
+        }
+        spill.write { bucket in
+            var buffer: [UInt8] = []
+            for term in pending[starts[bucket]..<starts[bucket + 1]].map(Int.init) {
+                withUnsafeBytes(of: Int32(term)) { buffer += $0 }
+                withUnsafeBytes(of: chains[term].count) { buffer += $0 }
+                pool.copy(chains[term], to: &buffer)
+            }
+            return buffer
+        }
+        for term in pending.map(Int.init) {
+            spilled[term] += chains[term].count
+            chains[term] = PostingPool.Chain()
+        }
+        pool.reset()
+    }
+
     /// Adds this part's keys of one document; documents must come in increasing doc id.
     mutating func add(doc: Int, _ document: SearchDocumentKeys, topicKeys: [UInt64]) {
+        let first = part == 0 ? 0 : document.partEnds[part - 1]
         document.tails.withUnsafeBufferPointer { tails in
-            var start = 0
-            for i in 0..<document.keys.count {
+            var start = first == 0 ? 0 : Int(document.tailEnds[first - 1])
+            for i in first..<document.partEnds[part] {
                 let end = Int(document.tailEnds[i])
                 add(doc: doc, key: document.keys[i], tail: UnsafeBufferPointer(rebasing: tails[start..<end]))
                 start = end
             }
         }
-        for topic in document.topics { add(doc: doc, key: topicKeys[topic], tail: UnsafeBufferPointer(start: nil, count: 0)) }
+        for topic in document.topics where parts == 1 || Self.part(of: topicKeys[topic], parts: parts) == part {
+            add(doc: doc, key: topicKeys[topic], tail: UnsafeBufferPointer(start: nil, count: 0))
+        }
     }
 
-    /// Appends `doc − previousDoc` and the rest of the entry to the key's postings, if in this part.
+    /// Appends `doc − previousDoc` and the rest of the entry to the key's postings.
     @inline(__always)
     private mutating func add(doc: Int, key: UInt64, tail: UnsafeBufferPointer<UInt8>) {
-        guard parts == 1 || Self.part(of: key, parts: parts) == part else { return }
         let term = term(key)
         var digits: (UInt64, UInt64) = (0, 0)
         withUnsafeMutableBytes(of: &digits) { raw in

@@ -28,6 +28,16 @@ struct PostingPool: @unchecked Sendable {
     /// Bytes held in pages.
     var reservedBytes: Int { pages.count * Self.pageSize }
 
+    /// Forgets every string, keeping the first page for reuse and freeing the others.
+    mutating func reset() {
+        if pages.count > 1 {
+            for page in pages.dropFirst() { page.deallocate() }
+            pages.removeSubrange(1...)
+            owner.pages = pages
+        }
+        used = pages.isEmpty ? Self.pageSize : 0
+    }
+
     @inline(__always) private func pointer(_ address: UInt32) -> UnsafeMutablePointer<UInt8> {
         pages[Int(address >> UInt32(Self.pageBits))] + Int(address & UInt32(Self.pageSize - 1))
     }

@@ -10,6 +10,8 @@ struct SearchDocumentKeys: Sendable {
     var tailEnds: [Int32] = []
     var tails: [UInt8] = []
     var topics: [Int] = []
+    /// End index in `keys` of each accumulator part's keys (`PostingAccumulator.part(of:parts:)`).
+    var partEnds: [Int] = []
 }
 
 /// Tokenizes documents into `SearchDocumentKeys` with the rules of `SearchTokenizer`, over
@@ -28,6 +30,8 @@ struct SearchDocumentTokenizer {
     private var entryCount: [Int32] = []
     private var entryHead: [Int32] = []
     private var entrySlot: [Int32] = []
+    private var entryPart: [Int32] = []
+    private var entryOrder: [Int32] = []
     private var occurrencePosition: [Int32] = []
     private var occurrenceNext: [Int32] = []
 
@@ -36,7 +40,8 @@ struct SearchDocumentTokenizer {
         self.words = words
     }
 
-    mutating func keys(of article: Article, topicIndex: [String: Int]) -> SearchDocumentKeys {
+    /// The article's keys, ordered by the accumulator part (of `parts`) that adds them.
+    mutating func keys(of article: Article, topicIndex: [String: Int], parts: Int) -> SearchDocumentKeys {
         units.removeAll(keepingCapacity: true)
         unitPositions.removeAll(keepingCapacity: true)
         var position = 0
@@ -45,7 +50,7 @@ struct SearchDocumentTokenizer {
         }
         let headEnd = Int32(position)
         tokenize(article.plainText, from: position)
-        var result = group(headEnd: headEnd)
+        var result = group(headEnd: headEnd, parts: parts)
         var seen = Set<Int>()
         for topic in article.topics {
             if let index = topicIndex[topic], seen.insert(index).inserted { result.topics.append(index) }
@@ -88,7 +93,7 @@ struct SearchDocumentTokenizer {
     }
 
     /// Groups the keys of the units (`SearchTokenizer.indexKeys`) and encodes each key's entry.
-    private mutating func group(headEnd: Int32) -> SearchDocumentKeys {
+    private mutating func group(headEnd: Int32, parts: Int) -> SearchDocumentKeys {
         var capacity = 64
         while capacity < units.count * 4 { capacity *= 2 }
         if slots.count < capacity { slots = [Int32](repeating: -1, count: capacity) }
@@ -140,12 +145,31 @@ struct SearchDocumentTokenizer {
             }
         }
 
+        // Entries in part order (a counting sort), so each accumulator reads only its own keys.
+        var partEnds = [Int](repeating: 0, count: parts)
+        entryPart.removeAll(keepingCapacity: true)
+        for key in entryKeys {
+            let part = parts == 1 ? 0 : PostingAccumulator.part(of: key, parts: parts)
+            entryPart.append(Int32(part))
+            partEnds[part] += 1
+        }
+        var next = [Int](repeating: 0, count: parts)
+        for part in 1..<max(1, parts) { next[part] = next[part - 1] + partEnds[part - 1] }
+        for part in 0..<parts { partEnds[part] += next[part] }
+        entryOrder = [Int32](repeating: 0, count: entryKeys.count)
+        for entry in 0..<entryKeys.count {
+            let part = Int(entryPart[entry])
+            entryOrder[next[part]] = Int32(entry)
+            next[part] += 1
+        }
         var result = SearchDocumentKeys()
-        result.keys = entryKeys
+        result.partEnds = partEnds
+        result.keys.reserveCapacity(entryKeys.count)
         result.tailEnds.reserveCapacity(entryKeys.count)
         result.tails.reserveCapacity(occurrencePosition.count * 2 + entryKeys.count * 2)
-        for entry in 0..<entryKeys.count {
+        for entry in entryOrder.map(Int.init) {
             let key = entryKeys[entry]
+            result.keys.append(key)
             slots[Int(entrySlot[entry])] = -1
             let head = Int(entryHead[entry])
             PostingCodec.append(Int(entryCount[entry]) * 2 + (head > 0 ? 1 : 0), to: &result.tails)

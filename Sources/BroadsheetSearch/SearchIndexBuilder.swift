@@ -17,6 +17,9 @@ public struct SearchIndexBuilder: Sendable {
     /// A key whose postings weigh more than this gets a file of its own.
     public var ownFileBytes = 12 * 1024
     public var docsPerChunk = 2
+    /// Postings kept in memory while documents are added; beyond this they wait in a temporary
+    /// file until their shards are written (the output is the same either way).
+    public var postingMemoryLimit = 128 * 1024 * 1024
     /// Body characters kept in a doc chunk for excerpts; longer bodies also get an `x/N` file.
     public var excerptTextLimit = 1000
     public var ranking = SearchIndexManifest.Ranking(k1: 1.2, headBonus: 100)
@@ -26,43 +29,50 @@ public struct SearchIndexBuilder: Sendable {
         self.topics = topics
     }
 
-    /// Doc ids run newest first; undated articles come last; ties by URL.
-    static func ordered(_ articles: [Article]) -> [Article] {
-        articles.sorted { a, b in
-            let da = a.date?.iso ?? "", db = b.date?.iso ?? ""
-            if da != db { return da > db }
-            return a.slug < b.slug
-        }
+    /// Doc ids run newest first; undated articles come last; ties by URL. A caller that streams
+    /// articles (`SearchIndexStream`) adds them in this order.
+    public static func ordered(_ articles: [Article]) -> [Article] {
+        articles.sorted(by: precedes)
+    }
+
+    /// True when `a` gets a smaller doc id than `b`.
+    public static func precedes(_ a: Article, _ b: Article) -> Bool {
+        let da = a.date?.iso ?? "", db = b.date?.iso ?? ""
+        if da != db { return da > db }
+        return a.slug < b.slug
     }
 
     /// Every file of the index, the manifest first.
     public func build(articles: [Article]) -> [SearchIndexFile] {
         var files: [SearchIndexFile] = []
         build(articles: articles) { files += $0 }
+        if let manifest = files.firstIndex(where: { $0.id == SearchIndexLayout.manifestID }) { files.insert(files.remove(at: manifest), at: 0) }
         return files
     }
 
-    /// Builds the index and hands its files to `emit` in batches, the manifest first, so that a
-    /// caller can write each batch while the next is made and never holds the whole index.
-    /// Batches are made on all cores; their order and bytes never depend on scheduling.
+    /// Builds the index and hands its files to `emit` in batches, so that a caller can write
+    /// each batch while the next is made and never holds the whole index. Batches are made on
+    /// all cores; their order and bytes never depend on scheduling.
     public func build(articles: [Article], emit: ([SearchIndexFile]) throws -> Void) rethrows {
         let docs = Self.ordered(articles)
-        var years: [String: [Int]] = [:]
-        for (id, article) in docs.enumerated() {
-            if let year = article.date?.year {
-                let key = String(year)
-                years[key] = [years[key]?[0] ?? id, id]
+        try withoutActuallyEscaping(emit) { emit in
+            let stream = SearchIndexStream(builder: self, emit: emit)
+            for first in stride(from: 0, to: docs.count, by: 8192) {
+                try stream.add(Array(docs[first..<min(docs.count, first + 8192)]))
             }
+            try stream.finish()
         }
-        let terms = SearchTermCollector(normalizer: normalizer).collect(docs)
+    }
+
+    /// The manifest and the posting files, once every document was added.
+    func finish(_ terms: SearchTerms, docCount: Int, years: [String: [Int]], emit: ([SearchIndexFile]) throws -> Void) rethrows {
         let shards = shardCount(terms)
         let manifest = SearchIndexManifest(
             format: SearchIndexManifest.formatName, version: SearchIndexManifest.currentVersion,
-            docCount: docs.count, postingShards: shards, docsPerChunk: docsPerChunk, years: years, topics: topics,
+            docCount: docCount, postingShards: shards, docsPerChunk: docsPerChunk, years: years, topics: topics,
             fold: foldString(), ranking: ranking)
         try emit([SearchIndexFile(id: SearchIndexLayout.manifestID, json: Self.encode(manifest))])
         try SearchPostingFiles(terms: terms, shards: shards, ownFileBytes: ownFileBytes).emit(emit)
-        try docChunks(docs, emit: emit)
     }
 
     func shardCount(_ terms: SearchTerms) -> Int {
@@ -75,24 +85,28 @@ public struct SearchIndexBuilder: Sendable {
         return shards
     }
 
-    /// Doc chunks and the `x/N` files of their long bodies, in batches of chunks.
-    func docChunks(_ docs: [Article], emit: ([SearchIndexFile]) throws -> Void) rethrows {
+    /// Doc chunks and the `x/N` files of their long bodies, in batches of chunks. `docs` start
+    /// with doc id `firstID`, a multiple of `docsPerChunk`.
+    func docChunks(_ docs: ArraySlice<Article>, firstID: Int, emit: ([SearchIndexFile]) throws -> Void) rethrows {
         let chunks = (docs.count + docsPerChunk - 1) / docsPerChunk
         let batch = 512
         for first in stride(from: 0, to: chunks, by: batch) {
-            let made = SearchParallel.map(min(batch, chunks - first)) { i in docChunk(first + i, docs) }
+            let made = SearchParallel.map(min(batch, chunks - first)) { i in
+                let start = (first + i) * docsPerChunk
+                return docChunk(docs[(docs.startIndex + start)..<(docs.startIndex + min(docs.count, start + docsPerChunk))], firstID: firstID + start)
+            }
             try emit(made.flatMap { $0 })
         }
     }
 
-    func docChunk(_ chunk: Int, _ docs: [Article]) -> [SearchIndexFile] {
+    /// One chunk's docs, the first with id `firstID`.
+    func docChunk(_ docs: ArraySlice<Article>, firstID: Int) -> [SearchIndexFile] {
         var files: [SearchIndexFile] = []
-        let start = chunk * docsPerChunk
-        let id = SearchIndexLayout.chunkID(for: start, docsPerChunk: docsPerChunk)
+        let id = SearchIndexLayout.chunkID(for: firstID, docsPerChunk: docsPerChunk)
         var json = SearchJSONBytes(capacity: 8192)
         json.raw("{\"docs\":[")
-        for doc in start..<min(docs.count, start + docsPerChunk) {
-            let article = docs[doc]
+        for (offset, article) in docs.enumerated() {
+            let doc = firstID + offset
             let text = article.body.map(\.plainText).filter { !$0.isEmpty }
             let (cut, rest) = Self.cut(text, limit: excerptTextLimit)
             let more = rest.isEmpty ? nil : "x/\(doc)"
@@ -105,7 +119,7 @@ public struct SearchIndexBuilder: Sendable {
                 x.raw("}")
                 files.append(SearchIndexFile(id: more, json: Data(x.bytes)))
             }
-            if doc > start { json.raw(",") }
+            if offset > 0 { json.raw(",") }
             // Keys in UTF-8 order, absent optionals left out, as JSONEncoder writes `SearchDoc`.
             json.raw("{")
             if let date = article.date?.iso { json.raw("\"date\":"); json.string(date); json.raw(",") }

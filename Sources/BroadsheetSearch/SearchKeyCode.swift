@@ -18,11 +18,13 @@ enum SearchKeyCode {
     static func isTopic(_ key: UInt64) -> Bool { key >= UInt64(topicFlag) && key < UInt64(wordFlag) }
 }
 
-/// Words seen while indexing, each with a stable id for `SearchKeyCode`; shared by the threads
-/// that tokenize documents.
+/// Words seen while indexing, each with a stable id for `SearchKeyCode`, shared by the threads
+/// that tokenize documents; and the topic ids of the topic markers.
 final class SearchWordTable: @unchecked Sendable {
     private var ids: [String: UInt32] = [:]
     private(set) var words: [String] = []
+    /// Changed only between rounds of tokenizing.
+    var topics: [String] = []
     private let lock = NSLock()
 
     func id(_ scalars: ArraySlice<UInt32>) -> UInt32 {
@@ -38,8 +40,25 @@ final class SearchWordTable: @unchecked Sendable {
         return id
     }
 
+    /// `SearchIndexLayout.hash` of the key's text, without making the text.
+    func hash(of key: UInt64) -> UInt32 {
+        var h: UInt32 = 2_166_136_261
+        func add(_ value: UInt32) { h = (h ^ value) &* 16_777_619 }
+        func unit(_ code: UInt32) {
+            if code & SearchKeyCode.wordFlag == 0 { return add(code) }
+            for scalar in words[Int(code & ~SearchKeyCode.wordFlag)].unicodeScalars { add(scalar.value) }
+        }
+        let high = UInt32(key >> 32), low = UInt32(truncatingIfNeeded: key)
+        if high == 0, low & SearchKeyCode.wordFlag == 0, low & SearchKeyCode.topicFlag != 0 {
+            return SearchIndexLayout.hash(text(of: key))
+        }
+        if high != 0 { unit(high - 1) }
+        unit(low)
+        return h
+    }
+
     /// The key's text, as docs/search-index.md names it.
-    func text(of key: UInt64, topics: [String]) -> String {
+    func text(of key: UInt64) -> String {
         func unit(_ code: UInt32) -> String {
             code & SearchKeyCode.wordFlag != 0 ? words[Int(code & ~SearchKeyCode.wordFlag)] : String(Character(Unicode.Scalar(code)!))
         }

@@ -6,10 +6,13 @@ struct SearchPostingFiles {
     let terms: SearchTerms
     let shards: Int
     let ownFileBytes: Int
-    /// Shards made per batch handed to the caller.
-    var batch = 256
+    /// Groups of shards made side by side per batch handed to the caller.
+    var batch = 4
 
+    /// Shards are made in groups that share the low bits of their hash, so that each group reads
+    /// its keys' spilled postings in one pass and only one group's postings are in memory at once.
     func emit(_ emit: ([SearchIndexFile]) throws -> Void) rethrows {
+        let groups = min(shards, PostingSpill.buckets)
         // Terms grouped by shard: a counting sort of their indexes.
         var starts = [Int](repeating: 0, count: shards + 1)
         for hash in terms.hashes { starts[Int(hash) & (shards - 1) + 1] += 1 }
@@ -21,15 +24,19 @@ struct SearchPostingFiles {
             members[next[shard]] = Int32(term)
             next[shard] += 1
         }
-        for first in stride(from: 0, to: shards, by: batch) {
-            let made = SearchParallel.map(min(batch, shards - first)) { i in
-                shardFiles(first + i, members: members[starts[first + i]..<starts[first + i + 1]])
+        for first in stride(from: 0, to: groups, by: batch) {
+            let made = SearchParallel.map(min(batch, groups - first)) { i -> [SearchIndexFile] in
+                let group = first + i
+                let spilled = terms.spilledPostings(buckets: Array(stride(from: group, to: PostingSpill.buckets, by: groups)))
+                return stride(from: group, to: shards, by: groups).flatMap { shard in
+                    shardFiles(shard, members: members[starts[shard]..<starts[shard + 1]], spilled: spilled)
+                }
             }
             try emit(made.flatMap { $0 })
         }
     }
 
-    private func shardFiles(_ shard: Int, members: ArraySlice<Int32>) -> [SearchIndexFile] {
+    private func shardFiles(_ shard: Int, members: ArraySlice<Int32>, spilled: [Int: [UInt8]]) -> [SearchIndexFile] {
         let sorted = members.sorted { terms.texts[Int($0)].utf8.lexicographicallyPrecedes(terms.texts[Int($1)].utf8) }
         var files: [SearchIndexFile] = []
         var own: [(term: Int, id: String)] = []
@@ -56,18 +63,17 @@ struct SearchPostingFiles {
             json.string(terms.texts[term])
             json.raw(":")
             json.bytes.append(0x22)
-            terms.appendPostings(term, to: &json.bytes)
+            terms.appendPostings(term, spilled: spilled, to: &json.bytes)
             json.bytes.append(0x22)
         }
         json.raw("}}")
         files.append(SearchIndexFile(id: id, json: Data(json.bytes)))
-        for (term, fileID) in own { files += ownFiles(term: term, id: fileID) }
+        for (term, fileID) in own { files += ownFiles(term: term, id: fileID, postings: terms.postings(term, spilled: spilled)) }
         return files
     }
 
     /// A large key's entries, split from their positions so that a one-key query skips them.
-    private func ownFiles(term: Int, id: String) -> [SearchIndexFile] {
-        let postings = terms.postings(term)
+    private func ownFiles(term: Int, id: String, postings: [UInt8]) -> [SearchIndexFile] {
         guard terms.positioned[term] else {
             var json = SearchJSONBytes(capacity: postings.count + 64)
             json.raw("{\"id\":")

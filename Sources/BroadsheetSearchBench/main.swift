@@ -5,6 +5,7 @@
 //   index can be diffed against that site's search files.
 import BroadsheetModel
 import BroadsheetSearch
+import Dispatch
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -34,40 +35,53 @@ if let site = option("--cache") {
     articles = BenchCorpus.corpusArticles(in: URL(fileURLWithPath: option("--corpus")!))
 }
 let loaded = Date()
+/// Resident memory now, in MB (/proc/self/statm, pages of 4 KiB).
+func residentMB() -> Int {
+    let fields = ((try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8)) ?? "").split(separator: " ")
+    return fields.count > 1 ? (Int(fields[1]) ?? 0) * 4096 / 1_000_000 : 0
+}
+let loadedMB = residentMB()
 let loadedCPU = cpuSeconds()
 let topics = [("employment", "就业"), ("ecology", "生态环境"), ("rural-revitalization", "乡村振兴")].map { SearchIndexManifest.Topic(id: $0.0, name: $0.1) }
-let index = SearchIndexBuilder(topics: topics).build(articles: articles)
-let files = SearchIndexWriter().files(for: index)
+// Modes: --compare SITE (check bytes against a built site), --no-write (build only), else
+// write to --out on all cores; --memory-limit MB caps the postings held in memory;, batch by batch as the index is built (as `broadsheet build` does).
+let compare = option("--compare").map { URL(fileURLWithPath: $0) }
+let root = URL(fileURLWithPath: out)
+let writing = compare == nil && !arguments.contains("--no-write")
+if writing { try? FileManager.default.removeItem(at: root) }
+var fileCount = 0, jsonBytes = 0, jsBytes = 0, differing: [String] = []
+var folders = Set<String>()
+var builder = SearchIndexBuilder(topics: topics)
+if let limit = option("--memory-limit").flatMap(Int.init) { builder.postingMemoryLimit = limit * 1024 * 1024 }
+builder.build(articles: articles) { batch in
+    let files = SearchIndexWriter().files(for: batch)
+    fileCount += files.count
+    for file in files {
+        if file.path.hasSuffix(".json") { jsonBytes += file.bytes.count } else { jsBytes += file.bytes.count }
+    }
+    if let compare {
+        for file in files where (try? Data(contentsOf: compare.appendingPathComponent(file.path))) != file.bytes { differing.append(file.path) }
+    }
+    guard writing else { return }
+    for folder in Set(files.map { ($0.path as NSString).deletingLastPathComponent }) where folders.insert(folder).inserted {
+        try! FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+    }
+    DispatchQueue.concurrentPerform(iterations: files.count) { i in
+        let fd = open(root.appendingPathComponent(files[i].path).path, O_CREAT | O_WRONLY | O_TRUNC, 0o644)
+        files[i].bytes.withUnsafeBytes { _ = Glibc.write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+    }
+}
 let built = Date()
 let builtCPU = cpuSeconds()
-if let site = option("--compare") {
-    // Byte-for-byte check against a site built earlier, without writing anything.
-    let base = URL(fileURLWithPath: site)
-    var differing: [String] = []
-    for file in files where (try? Data(contentsOf: base.appendingPathComponent(file.path))) != file.bytes { differing.append(file.path) }
-    let expected = BenchCorpus.files(in: base.appendingPathComponent("search"), ext: "json").count * 2 + 2
-    print("compared \(files.count) files (\(expected) in \(site)): \(differing.count) differ \(differing.prefix(5))")
-    exit(differing.isEmpty && expected == files.count ? 0 : 1)
+if let compare {
+    let expected = BenchCorpus.files(in: compare.appendingPathComponent("search"), ext: "json").count * 2 + 2
+    print("compared \(fileCount) files (\(expected) in \(compare.path)): \(differing.count) differ \(differing.prefix(5))")
+    exit(differing.isEmpty && expected == fileCount ? 0 : 1)
 }
-if option("--no-write") != nil || arguments.contains("--no-write") {
-    print("{\"articles\":\(articles.count),\"files\":\(files.count),\"indexCPU\":\(builtCPU - loadedCPU),\"indexSeconds\":\(built.timeIntervalSince(loaded))}")
-    exit(0)
-}
-let root = URL(fileURLWithPath: out)
-try? FileManager.default.removeItem(at: root)
-var jsonBytes = 0, jsBytes = 0
-for file in files {
-    let url = root.appendingPathComponent(file.path)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try file.bytes.write(to: url)
-    if file.path.hasSuffix(".json") { jsonBytes += file.bytes.count } else { jsBytes += file.bytes.count }
-}
-let written = Date()
-let writtenCPU = cpuSeconds()
 let report: [String: Any] = [
-    "articles": articles.count, "files": files.count, "jsonBytes": jsonBytes, "jsBytes": jsBytes,
+    "articles": articles.count, "files": fileCount, "jsonBytes": jsonBytes, "jsBytes": jsBytes, "loadedMB": loadedMB,
     "loadSeconds": loaded.timeIntervalSince(started), "indexSeconds": built.timeIntervalSince(loaded),
-    "writeSeconds": written.timeIntervalSince(built),
-    "indexCPU": builtCPU - loadedCPU, "writeCPU": writtenCPU - builtCPU,
+    "indexCPU": builtCPU - loadedCPU, "written": writing,
 ]
 print(String(decoding: try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self))

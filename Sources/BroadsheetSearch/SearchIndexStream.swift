@@ -1,0 +1,51 @@
+import BroadsheetModel
+
+/// Builds the index from articles given a batch at a time, so that a caller can let go of each
+/// batch (bodies and all) once it is added: doc chunks are written as their documents arrive,
+/// postings stay in memory up to `SearchIndexBuilder.postingMemoryLimit`, and `finish` writes the
+/// manifest and the posting files. Articles must come in doc-id order
+/// (`SearchIndexBuilder.ordered` / `precedes`); the files equal `SearchIndexBuilder.build`'s.
+public final class SearchIndexStream {
+    public let builder: SearchIndexBuilder
+    private let emit: ([SearchIndexFile]) throws -> Void
+    private let collector: SearchTermCollector
+    /// Added documents not yet in a complete doc chunk, the first with id `pendingFirst`.
+    private var pending: [Article] = []
+    private var pendingFirst = 0
+    private var years: [String: [Int]] = [:]
+    private var finished = false
+
+    /// `emit` receives the files batch by batch, on the caller's thread.
+    public init(builder: SearchIndexBuilder, emit: @escaping ([SearchIndexFile]) throws -> Void) {
+        self.builder = builder
+        self.emit = emit
+        collector = SearchTermCollector(normalizer: builder.normalizer, memoryLimit: builder.postingMemoryLimit)
+    }
+
+    /// Adds the next articles, which take the next doc ids.
+    public func add(_ articles: [Article]) throws {
+        precondition(!finished, "SearchIndexStream.add after finish")
+        let first = collector.docCount
+        for (offset, article) in articles.enumerated() {
+            if let year = article.date?.year {
+                let key = String(year)
+                years[key] = [years[key]?[0] ?? first + offset, first + offset]
+            }
+        }
+        collector.add(articles)
+        pending += articles
+        let complete = pending.count / builder.docsPerChunk * builder.docsPerChunk
+        try builder.docChunks(pending[0..<complete], firstID: pendingFirst, emit: emit)
+        pending.removeFirst(complete)
+        pendingFirst += complete
+    }
+
+    /// Writes the last doc chunk, the manifest and the posting files.
+    public func finish() throws {
+        precondition(!finished, "SearchIndexStream.finish twice")
+        finished = true
+        try builder.docChunks(pending[...], firstID: pendingFirst, emit: emit)
+        pending = []
+        try builder.finish(collector.finish(), docCount: collector.docCount, years: years, emit: emit)
+    }
+}
