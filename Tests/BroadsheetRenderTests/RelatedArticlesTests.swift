@@ -1,4 +1,5 @@
 import BroadsheetModel
+import Foundation
 import BroadsheetRender
 import Testing
 
@@ -42,5 +43,44 @@ struct RelatedArticlesTests {
         #expect(related["a"]?.first == "b")
         #expect(related["b"]?.first == "a")
         #expect(!(related["a"] ?? []).contains("c"))
+    }
+}
+
+@Suite("Related articles against scoring every pair")
+struct RelatedArticlesExactnessTests {
+    /// The definition, pair by pair: weighted shared bigrams over the geometric mean of weights.
+    static func reference(_ articles: [Article], maximum: Int = 5, commonShare: Double = 0.1) -> [[Int]] {
+        let sets = articles.map(RelatedArticles.bigrams)
+        var df: [String: Int] = [:]
+        for set in sets { for bigram in set { df[bigram, default: 0] += 1 } }
+        let limit = max(10, Int(Double(articles.count) * commonShare))
+        func weight(_ bigram: String) -> Double {
+            let count = df[bigram]!
+            return count > 1 && count <= limit ? log(Double(articles.count) / Double(count)) + 1 : 0
+        }
+        let norms = sets.map { $0.sorted().reduce(0.0) { $0 + weight($1) } }
+        return articles.indices.map { i in
+            var scored: [(Int, Double)] = []
+            for j in articles.indices where j != i {
+                let shared = sets[i].intersection(sets[j]).sorted().reduce(0.0) { $0 + weight($1) }
+                let denominator = (norms[i] * norms[j]).squareRoot()
+                guard shared > 0, denominator > 0 else { continue }
+                scored.append((j, shared / denominator))
+            }
+            scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : ArticleOrder.newerFirst(articles[$0.0], articles[$1.0]) }
+            return scored.prefix(maximum).map(\.0)
+        }
+    }
+
+    @Test("the pruned search finds exactly the lists that scoring every pair gives")
+    func sameAsEveryPair() throws {
+        let articles = try CorpusFixture.articles()
+        #expect(RelatedArticles().relatedIndices(in: articles) == Self.reference(articles))
+        // A narrow walk limit still gives at most five distinct others per article.
+        var narrow = RelatedArticles()
+        narrow.walkLimit = 2
+        for (index, list) in narrow.relatedIndices(in: articles).enumerated() {
+            #expect(list.count <= 5 && !list.contains(index) && Set(list).count == list.count)
+        }
     }
 }
