@@ -8,6 +8,8 @@ final class StagingFolder: @unchecked Sendable {
     let output: URL
     let staging: URL
     private let retired: URL
+    private let stagingRoot: String
+    private let outputRoot: String
     /// Content hash per path of the previous site's files (from its manifest), for reuse.
     private let previous: [String: String]
     private let lock = NSLock()
@@ -22,6 +24,8 @@ final class StagingFolder: @unchecked Sendable {
         let parent = output.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(output.lastPathComponent)-new-\(getpid())")
         retired = parent.appendingPathComponent(".\(output.lastPathComponent)-old-\(getpid())")
+        stagingRoot = staging.path
+        outputRoot = output.path
         try? FileManager.default.removeItem(at: staging)
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -40,13 +44,13 @@ final class StagingFolder: @unchecked Sendable {
         let results = try Parallel.map(unique.count) { n -> (String, String, Bool) in
             let file = files[unique[n]]
             let hash = ContentHash.of(file.bytes)
-            let target = staging.appendingPathComponent(file.path)
+            let target = stagingPath(file.path)
             var reused = false
             if previous[file.path] == hash {
-                reused = link(output.appendingPathComponent(file.path).path, target.path) == 0
+                reused = link(outputPath(file.path), target) == 0
             }
             if !reused {
-                do { try PlainFileWriter.write(file.bytes, to: target.path) } catch {
+                do { try PlainFileWriter.write(file.bytes, to: target) } catch {
                     throw BuildError("\(output.path): error: cannot write \(file.path): \(error)")
                 }
             }
@@ -65,7 +69,7 @@ final class StagingFolder: @unchecked Sendable {
     func writeUncounted(_ files: [OutputFile]) throws {
         try makeDirectories(for: files.map(\.path))
         try Parallel.forEach(files.count) { i in
-            do { try PlainFileWriter.write(files[i].bytes, to: staging.appendingPathComponent(files[i].path).path) } catch {
+            do { try PlainFileWriter.write(files[i].bytes, to: stagingPath(files[i].path)) } catch {
                 throw BuildError("\(output.path): error: cannot write \(files[i].path): \(error)")
             }
         }
@@ -77,8 +81,8 @@ final class StagingFolder: @unchecked Sendable {
         guard paths.allSatisfy({ previous[$0] != nil }), (try? makeDirectories(for: paths)) != nil else { return false }
         var done: [String] = []
         for path in paths {
-            guard link(output.appendingPathComponent(path).path, staging.appendingPathComponent(path).path) == 0 else {
-                for linked in done { unlink(staging.appendingPathComponent(linked).path) }
+            guard link(outputPath(path), stagingPath(path)) == 0 else {
+                for linked in done { unlink(stagingPath(linked)) }
                 return false
             }
             done.append(path)
@@ -93,8 +97,13 @@ final class StagingFolder: @unchecked Sendable {
     /// Links `path` from the previous site unchanged (used for cache files known to be equal).
     func reuse(_ path: String) -> Bool {
         guard (try? makeDirectories(for: [path])) != nil else { return false }
-        return link(output.appendingPathComponent(path).path, staging.appendingPathComponent(path).path) == 0
+        return link(outputPath(path), stagingPath(path)) == 0
     }
+
+    // Plain string joins: URL.appendingPathComponent stats the file system to decide on a
+    // trailing slash, one failed stat per file written.
+    private func stagingPath(_ relative: String) -> String { stagingRoot + "/" + relative }
+    private func outputPath(_ relative: String) -> String { outputRoot + "/" + relative }
 
     private func makeDirectories(for paths: [String]) throws {
         lock.lock()
