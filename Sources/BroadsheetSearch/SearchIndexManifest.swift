@@ -2,7 +2,7 @@
 /// (format in docs/search-index.md). Everything else lives in shards it names by rule.
 public struct SearchIndexManifest: Codable, Sendable, Equatable {
     public static let formatName = "broadsheet-search"
-    public static let currentVersion = 2
+    public static let currentVersion = 3
 
     public struct Topic: Codable, Sendable, Equatable {
         public var id: String

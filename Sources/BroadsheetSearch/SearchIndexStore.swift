@@ -11,15 +11,18 @@ public struct SearchIndexMissing: Error, CustomStringConvertible {
     public var description: String { "\(path): error: search index file missing; run `broadsheet build` first" }
 }
 
-/// Reads `search-index.json` and `search/…` from a site folder.
+/// Reads `search-index.json` and the scripts `search/….js` (the JSON they register) from a site folder.
 public struct DirectorySearchIndexStore: SearchIndexStore {
     public let site: URL
     public init(site: URL) { self.site = site }
 
     public func json(for id: String) throws -> Data {
-        let url = site.appendingPathComponent(SearchIndexLayout.path(for: id, ext: "json"))
+        let json = id == SearchIndexLayout.manifestID
+        let url = site.appendingPathComponent(SearchIndexLayout.path(for: id, ext: json ? "json" : "js"))
         guard let data = try? Data(contentsOf: url) else { throw SearchIndexMissing(path: url.path) }
-        return data
+        if json { return data }
+        guard let inner = SearchIndexWriter.json(inScript: data, id: id) else { throw SearchIndexMissing(path: url.path) }
+        return Data(inner)
     }
 }
 

@@ -195,7 +195,7 @@
     var self = this;
     if (self.manifest) return Promise.resolve(self);
     return self.load("index").then(function (m) {
-      if (m.format !== "broadsheet-search" || m.version !== 2) throw new Error("search index: unsupported version");
+      if (m.format !== "broadsheet-search" || m.version !== 3) throw new Error("search index: unsupported version");
       self.manifest = m;
       self.normalize = makeNormalizer(m.fold);
       return self;

@@ -36,13 +36,15 @@ struct SearchIndexFormatTests {
     func layout() throws {
         let files = FixtureCorpus.shared.index
         let manifest = try JSONDecoder().decode(SearchIndexManifest.self, from: files[0].json)
-        #expect(files[0].id == "index" && manifest.format == "broadsheet-search" && manifest.version == 2)
+        #expect(files[0].id == "index" && manifest.format == "broadsheet-search" && manifest.version == 3)
         let ids = Set(files.map(\.id))
         for shard in 0..<manifest.postingShards { #expect(ids.contains("p/\(shard)")) }
         for doc in 0..<manifest.docCount { #expect(ids.contains(SearchIndexLayout.chunkID(for: doc, docsPerChunk: manifest.docsPerChunk))) }
         #expect(manifest.fold.unicodeScalars.count % 2 == 0 && manifest.fold.contains("業业"))
         let outputs = SearchIndexWriter().files(for: files)
-        #expect(outputs.count == files.count * 2)
+        #expect(outputs.count == files.count + 1, "scripts for every file, JSON for the manifest only")
+        let shard = try #require(outputs.first { $0.path == "search/p/0.js" })
+        #expect(SearchIndexWriter.json(inScript: shard.bytes, id: "p/0") == files.first { $0.id == "p/0" }?.json)
         let twin = String(decoding: outputs.first { $0.path == "search-index.js" }!.bytes, as: UTF8.self)
         #expect(twin.contains(".register(\"index\",{") && twin.hasSuffix(");\n"))
     }

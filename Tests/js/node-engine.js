@@ -1,6 +1,6 @@
 // Loads Templates/assets/search.js into node and gives it a loader over a generated site, so the
 // browser engine can be tested and measured without a browser.
-// twins=false: reads the JSON files (what tools read); twins=true: runs the classic-script twins
+// twins=false: reads the JSON inside the files (what tools read); twins=true: runs the scripts
 // the browser loads, counting their bytes.
 "use strict";
 const fs = require("node:fs");
@@ -22,7 +22,8 @@ function createNodeEngine(site, options = {}) {
   const cache = new Map();
   function load(id) {
     if (cache.has(id)) return cache.get(id);
-    const file = path.join(site, api.pathFor(id, options.twins ? "js" : "json"));
+    // Only the manifest also exists as plain JSON (docs/search-index.md, "Files").
+    const file = path.join(site, api.pathFor(id, options.twins || id !== "index" ? "js" : "json"));
     let promise;
     try {
       const text = fs.readFileSync(file, "utf8");
@@ -36,7 +37,8 @@ function createNodeEngine(site, options = {}) {
         try { vm.runInThisContext(text); } finally { api.register = register; }
         promise = Promise.resolve(captured);
       } else {
-        promise = Promise.resolve(JSON.parse(text));
+        const json = id === "index" ? text : text.slice(text.indexOf('.register("' + id + '",') + id.length + 13, text.lastIndexOf(");"));
+        promise = Promise.resolve(JSON.parse(json));
       }
     } catch (e) {
       promise = Promise.reject(e);

@@ -23,7 +23,7 @@ const TWIN = (id, data) =>
   `(globalThis.BroadsheetSearch||(globalThis.BroadsheetSearch={pending:[],register:function(i,d){this.pending.push([i,d])}})).register(${JSON.stringify(id)},${JSON.stringify(data)});`;
 
 test("an index script that loads before search.js is kept and served to the engine", async () => {
-  const manifest = { format: "broadsheet-search", version: 2, docCount: 0, postingShards: 1, docsPerChunk: 2, years: {}, topics: [], fold: "業业", ranking: { k1: 1.2, headBonus: 100 } };
+  const manifest = { format: "broadsheet-search", version: 3, docCount: 0, postingShards: 1, docsPerChunk: 2, years: {}, topics: [], fold: "業业", ranking: { k1: 1.2, headBonus: 100 } };
   const api = freshApi(TWIN("index", manifest));
   const doc = { createElement: () => ({}), head: { appendChild: () => assert.fail("must not load what is registered") } };
   const engine = api.scriptEngine("", doc);
