@@ -36,7 +36,7 @@ public struct ConvertSession {
         let comment = TopicExplanation.commentLines(classifier.explain(article), article: article, rules: classifier.rules)
             .joined(separator: "\n") + "\n"
         // The front matter closes at the first `---` line after the opening one.
-        guard let close = markdown.range(of: "\n---\n", range: markdown.index(markdown.startIndex, offsetBy: 3)..<markdown.endIndex)
+        guard let close = markdown[markdown.index(markdown.startIndex, offsetBy: 3)...].firstRange(of: "\n---\n")
         else { return markdown }
         return markdown.replacingCharacters(in: close, with: "\n" + comment + "---\n")
     }

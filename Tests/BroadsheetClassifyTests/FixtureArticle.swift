@@ -20,7 +20,7 @@ struct FixtureArticle: CustomTestStringConvertible, Sendable {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.first == "---", let close = lines.dropFirst().firstIndex(of: "---") {
             for line in lines[1..<close] {
-                guard let colon = line.range(of: ": ") ?? line.range(of: ":", options: .backwards) else { continue }
+                guard let colon = line.firstRange(of: ": ") ?? line.lastIndex(of: ":").map({ $0..<line.index(after: $0) }) else { continue }
                 fields[String(line[..<colon.lowerBound])] = String(line[colon.upperBound...])
             }
             bodyLines = Array(lines[(close + 1)...])

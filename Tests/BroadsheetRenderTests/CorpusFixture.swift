@@ -57,7 +57,7 @@ enum CorpusFixture {
         if let lead = article.paragraphs.first {
             if lead.hasPrefix("本报") { article.dateline = Dateline(source: "本报") }
             if lead.hasPrefix("新华社") { article.dateline = Dateline(source: "新华社") }
-            if let open = lead.range(of: "（记者"), let close = lead[open.upperBound...].firstIndex(of: "）") {
+            if let open = lead.firstRange(of: "（记者"), let close = lead[open.upperBound...].firstIndex(of: "）") {
                 article.authors = lead[open.upperBound..<close].split(whereSeparator: { " 、\u{3000}".contains($0) })
                     .map { Author(name: String($0), role: "记者") }
             }

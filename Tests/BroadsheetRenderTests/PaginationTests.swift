@@ -43,8 +43,8 @@ struct PaginationTests {
         let first = try #require(files["topics/employment/index.html"].map { String(decoding: $0, as: UTF8.self) })
         #expect(first.components(separatedBy: "class=\"entry\"").count - 1 == 20)
         // Newest first: day 45 (Feb 18) opens page 1, and page 3 ends with day 1.
-        let newest = try #require(first.range(of: "a45.html"))
-        let older = try #require(first.range(of: "a44.html"))
+        let newest = try #require(first.firstRange(of: "a45.html"))
+        let older = try #require(first.firstRange(of: "a44.html"))
         #expect(newest.lowerBound < older.lowerBound)
         let last = String(decoding: files["topics/employment/page-3.html"]!, as: UTF8.self)
         #expect(last.contains("a01.html"))

@@ -74,7 +74,7 @@ struct FixtureCorpus {
 
     static func hasToken(_ token: String, in text: String) -> Bool {
         var searchFrom = text.startIndex
-        while let range = text.range(of: token, range: searchFrom..<text.endIndex) {
+        while let range = text[searchFrom...].firstRange(of: token) {
             let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
             let after = range.upperBound < text.endIndex ? text[range.upperBound] : nil
             if !isASCIIWord(before), !isASCIIWord(after) { return true }

@@ -56,7 +56,7 @@ final class EventStreamClient: @unchecked Sendable {
         var text = ""
         while let chunk = try? connection.readChunk() {
             text += String(decoding: chunk, as: UTF8.self)
-            while let end = text.range(of: "\n\n") {
+            while let end = text.firstRange(of: "\n\n") {
                 let block = String(text[..<end.lowerBound])
                 text.removeSubrange(..<end.upperBound)
                 record(block)

@@ -115,8 +115,8 @@ struct StaticServingTests {
     func reloadScriptOnlyInResponses() async throws {
         try await withFixtureServer { client, _ in
             let page = try await client.get("/index.html").text
-            let script = try #require(page.range(of: ReloadSnippet.eventsPath))
-            let bodyClose = try #require(page.range(of: "</BODY>"))
+            let script = try #require(page.firstRange(of: ReloadSnippet.eventsPath))
+            let bodyClose = try #require(page.firstRange(of: "</BODY>"))
             #expect(script.upperBound < bodyClose.lowerBound)
             #expect(page.contains("\"fixture-1\""))
             let css = try await client.get("/assets/style.css").text
