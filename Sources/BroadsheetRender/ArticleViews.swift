@@ -69,7 +69,8 @@ struct ArticleViews {
     }
 
     /// Everything the article page shows.
-    func page(_ article: Article, root: String, related: [Article], neighbours: [TemplateValue]) -> TemplateValue {
+    /// `body` is the article's HTML (or, for a dependency key, its Markdown).
+    func page(_ article: Article, root: String, body: String, related: [Article], neighbours: [TemplateValue]) -> TemplateValue {
         let characters = ReadingTime.characters(in: article.plainText)
         let topics = topicLinks(article, root: root)
         return [
@@ -89,7 +90,7 @@ struct ArticleViews {
             "markdownURL": .text(root + SitePaths.articleMarkdown(article.slug)),
             "sourceFile": .text(article.source),
             "jumps": .text(nonEmpty(article.jumps.joined(separator: "；"))),
-            "body": .text(CommonMark.html(from: ArticleMarkdown.body(article.body))),
+            "body": .text(body),
             "related": related.isEmpty ? false : .list(related.map { entry($0, root: root) }),
             "hasRelated": .flag(!related.isEmpty),
             "neighbours": neighbours.isEmpty ? false : .list(neighbours),

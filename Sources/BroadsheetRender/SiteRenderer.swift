@@ -34,19 +34,37 @@ public struct SiteRenderer {
     /// The Markdown copy and the HTML page of the article at `index` in `plan.ordered`.
     public func renderArticle(at index: Int, _ plan: RenderPlan) -> [OutputFile] {
         let article = plan.ordered[index]
-        let views = plan.views
+        let body = CommonMark.html(from: ArticleMarkdown.body(article.body))
+        return [
+            OutputFile(path: SitePaths.articleMarkdown(article.slug), text: ArticleMarkdown.render(article)),
+            OutputFile(path: SitePaths.article(article.slug),
+                       text: templates.render("article", .object(articleContext(at: index, plan, body: body)))),
+        ]
+    }
+
+    /// Everything the two files of the article at `index` are made from, as one text: the
+    /// templates, the article's Markdown, and the page's whole template context (its neighbours'
+    /// and related entries, the topic counts, the site's settings) with the body as Markdown.
+    /// Equal texts give equal files with the same tool, so an incremental build can keep the
+    /// previous files of an article whose text (or a hash of it) did not change.
+    public func articleInputs(at index: Int, _ plan: RenderPlan) -> String {
+        let article = plan.ordered[index]
+        let markdown = ArticleMarkdown.render(article)
+        let context = TemplateValue.object(articleContext(at: index, plan, body: ArticleMarkdown.body(article.body)))
+        return "templates \(templates.digest)\nmarkdown \(markdown.utf8.count)\n\(markdown)\ncontext \(context.canonicalText)"
+    }
+
+    private func articleContext(at index: Int, _ plan: RenderPlan, body: String) -> TemplateObject {
+        let article = plan.ordered[index]
         let path = SitePaths.article(article.slug)
         let root = SitePaths.root(for: path)
         let neighbours = article.topics.compactMap { id in
             plan.members[id].map { neighbourLinks(in: $0, at: plan.positions[index][id], topic: id, root: root, plan: plan) }
         }
         let related = plan.related[index].map { plan.ordered[$0] }
-        return [
-            OutputFile(path: SitePaths.articleMarkdown(article.slug), text: ArticleMarkdown.render(article)),
-            OutputFile(path: path, text: page("article", path: path, title: article.title, extra: [
-                "article": views.page(article, root: root, related: related, neighbours: neighbours), "hl": 3,
-            ], current: nil, counts: plan.counts)),
-        ]
+        return pageContext(path: path, title: article.title, extra: [
+            "article": plan.views.page(article, root: root, body: body, related: related, neighbours: neighbours), "hl": 3,
+        ], current: nil, counts: plan.counts)
     }
 
     /// Every page but the articles': home, topic pages, overview, archive, search, 404, the
@@ -120,6 +138,11 @@ public struct SiteRenderer {
     /// The context every page shares: links home, to the topics and the tools, and the search form.
     private func page(_ template: String, path: String, title: String, extra: TemplateObject, current: String?,
                       counts: [String: Int]) -> String {
+        templates.render(template, .object(pageContext(path: path, title: title, extra: extra, current: current, counts: counts)))
+    }
+
+    private func pageContext(path: String, title: String, extra: TemplateObject, current: String?,
+                             counts: [String: Int]) -> TemplateObject {
         // The 404 page is served at any depth, so with a base URL its links are absolute.
         let root = path == SitePaths.notFound ? (SiteURLs(baseURL: config.baseURL).base ?? "") : SitePaths.root(for: path)
         func navItem(_ name: String, _ target: String) -> TemplateObject {
@@ -144,7 +167,7 @@ public struct SiteRenderer {
             "hl": 2,
         ]
         for (key, value) in extra.pairs { context[key] = value }
-        return templates.render(template, .object(context))
+        return context
     }
 
     /// Previous (newer) and next (older) article within one topic's list.
