@@ -76,7 +76,8 @@ public struct RelatedArticles: Sendable {
         for (place, bigram) in vocabulary.indices.sorted(by: { (postings[$0].count, $0) < (postings[$1].count, $1) }).enumerated() {
             rarity[bigram] = place
         }
-        let index = Index(postings: postings, documents: documents, weights: weights, norms: norms, rank: rank,
+        let index = Index(postings: postings, documents: documents, weights: weights, norms: norms,
+                          inverseRoots: norms.map { $0 > 0 ? 1 / $0.squareRoot() : 0 }, rank: rank,
                           rarity: rarity, maximum: maximum, walkLimit: walkLimit)
         let chunk = 64
         let chunks = (articles.count + chunk - 1) / chunk
@@ -93,6 +94,8 @@ public struct RelatedArticles: Sendable {
         let documents: [[Int]]
         let weights: [Double]
         let norms: [Double]
+        /// 1 / sqrt(norm): bounds are products, not square roots and divisions (scores are not).
+        let inverseRoots: [Double]
         let rank: [Int]
         let rarity: [Int]
         let maximum: Int
@@ -150,10 +153,10 @@ public struct RelatedArticles: Sendable {
         }
 
         private mutating func consider(_ other: Int, of article: Int, remaining: Double, into best: inout [(other: Int, score: Double)]) {
+            guard index.norms[article] > 0, index.norms[other] > 0 else { return }
+            let ceiling = (shared[other] + max(0, remaining)) * index.inverseRoots[article] * index.inverseRoots[other] * (1 + 1e-9)
+            if best.count == index.maximum, ceiling < best[best.count - 1].score { return }
             let denominator = (index.norms[article] * index.norms[other]).squareRoot()
-            guard denominator > 0 else { return }
-            let ceiling = (shared[other] + max(0, remaining)) * (1 + 1e-9)
-            if best.count == index.maximum, ceiling / denominator < best[best.count - 1].score { return }
             let candidate = (other: other, score: exactShared(other) / denominator)
             // Keep the best `maximum` in order: a short insertion, not a sort of every candidate.
             let position = best.firstIndex { ranksBefore(candidate, $0) } ?? best.endIndex
@@ -182,8 +185,9 @@ public struct RelatedArticles: Sendable {
             return top.map(\.other)
         }
 
+        /// The score counting only the bigrams seen, for bounds (within 1e-15 of the exact formula).
         private func score(of other: Int, _ article: Int) -> Double {
-            shared[other] / (index.norms[article] * index.norms[other]).squareRoot()
+            shared[other] * index.inverseRoots[article] * index.inverseRoots[other]
         }
 
         /// The weight an article shares with the one marked in `mine`, added in bigram-id order.
