@@ -38,17 +38,3 @@ public struct RenderStage: BuildStage {
         return count + listings.count
     }
 }
-
-extension RenderStage {
-    /// A dependency key per article (by slug): the content hash of everything its page and
-    /// Markdown copy are made from (see SiteRenderer.articleInputs). An incremental build can
-    /// skip rendering an article whose key equals the previous build's and keep its two files.
-    static func articleKeys(_ renderer: SiteRenderer, _ plan: RenderPlan) -> [String: String] {
-        let keys = Parallel.map(plan.ordered.count) { index -> String in
-            var hash = ContentHash()
-            hash.update(renderer.articleInputs(at: index, plan))
-            return hash.hex
-        }
-        return Dictionary(zip(plan.ordered.map(\.slug), keys), uniquingKeysWith: { first, _ in first })
-    }
-}

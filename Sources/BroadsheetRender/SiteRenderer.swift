@@ -42,18 +42,6 @@ public struct SiteRenderer {
         ]
     }
 
-    /// Everything the two files of the article at `index` are made from, as one text: the
-    /// templates, the article's Markdown, and the page's whole template context (its neighbours'
-    /// and related entries, the topic counts, the site's settings) with the body as Markdown.
-    /// Equal texts give equal files with the same tool, so an incremental build can keep the
-    /// previous files of an article whose text (or a hash of it) did not change.
-    public func articleInputs(at index: Int, _ plan: RenderPlan) -> String {
-        let article = plan.ordered[index]
-        let markdown = ArticleMarkdown.render(article)
-        let context = TemplateValue.object(articleContext(at: index, plan, body: ArticleMarkdown.body(article.body)))
-        return "templates \(templates.digest)\nmarkdown \(markdown.utf8.count)\n\(markdown)\ncontext \(context.canonicalText)"
-    }
-
     private func articleContext(at index: Int, _ plan: RenderPlan, body: String) -> TemplateObject {
         let article = plan.ordered[index]
         let path = SitePaths.article(article.slug)

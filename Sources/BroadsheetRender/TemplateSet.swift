@@ -8,9 +8,6 @@ public struct TemplateSet: @unchecked Sendable {
     /// The same templates, compiled for rendering without reflection; nil when a template uses a
     /// feature only swift-mustache renders (see CompiledTemplates).
     let compiled: CompiledTemplates?
-    /// A hash (64-bit FNV-1a, hex) of the page templates' names and texts, for dependency keys:
-    /// pages made from equal digests and equal contexts are equal.
-    public let digest: String
     /// Files under `assets/`, path relative to the templates folder.
     public let assets: [(path: String, bytes: Data)]
 
@@ -25,14 +22,12 @@ public struct TemplateSet: @unchecked Sendable {
     public init(directory: URL) throws {
         let fm = FileManager.default
         var library = MustacheLibrary()
-        var digest = ""
         let names = ((try? fm.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
         for name in names where name.hasSuffix(".mustache") {
             let url = directory.appendingPathComponent(name)
             do {
                 let text = try String(contentsOf: url, encoding: .utf8)
                 try library.register(text, named: String(name.dropLast(".mustache".count)))
-                digest += "\(name.utf8.count):\(name)\(text.utf8.count):\(text)"
             } catch {
                 throw LoadError(path: url.path, message: "template does not parse: \(error)")
             }
@@ -41,9 +36,6 @@ public struct TemplateSet: @unchecked Sendable {
             throw LoadError(path: directory.appendingPathComponent("\(required).mustache").path, message: "missing template")
         }
         self.library = library
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in digest.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        self.digest = String(hash, radix: 16)
         let templateNames = names.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) }
         compiled = try? CompiledTemplates(library, names: templateNames)
         var assets: [(String, Data)] = []

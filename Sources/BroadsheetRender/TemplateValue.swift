@@ -20,31 +20,6 @@ public enum TemplateValue: Sendable, ExpressibleByStringLiteral, ExpressibleByIn
     /// The text, or `false` when there is none (see ArticleViews for why never "absent").
     public static func text(_ value: String?) -> TemplateValue { value.map { .text($0) } ?? .flag(false) }
 
-    /// The value written out unambiguously (lengths before texts), in the objects' key order:
-    /// equal values give equal texts.
-    public var canonicalText: String {
-        var out = ""
-        write(to: &out)
-        return out
-    }
-
-    private func write(to out: inout String) {
-        switch self {
-        case .text(let text): out += "s\(text.utf8.count):\(text)"
-        case .number(let number): out += "n\(number);"
-        case .flag(let flag): out += flag ? "t" : "f"
-        case .list(let list):
-            out += "[\(list.count)"
-            for item in list { item.write(to: &out) }
-        case .object(let object):
-            out += "{\(object.keys.count)"
-            for (key, value) in object.pairs {
-                out += "\(key.utf8.count):\(key)"
-                value.write(to: &out)
-            }
-        }
-    }
-
     /// The same value as the plain Swift types swift-mustache reads by reflection.
     public var anyValue: Any {
         switch self {
