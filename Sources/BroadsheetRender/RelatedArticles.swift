@@ -16,6 +16,12 @@ public struct RelatedArticles: Sendable {
     /// bound below could not rule in or out before, can miss one of them: an approximation that
     /// keeps the work per article bounded instead of growing with the size of the site.
     public var walkLimit = 1000
+    /// The most candidates gathered for one article. Scoring each candidate exactly costs a pass
+    /// over its bigrams, so without a cap a 100,000-article site of similar texts spent minutes
+    /// here (perf: `exactShared` 42% of the build). Once this many articles share a bigram with
+    /// this one, only the 40 best by the rarer bigrams already walked are scored exactly: an
+    /// approximation, which changes a few lists at 10,000 generated articles (see PERFORMANCE.md).
+    public var candidateLimit = 2000
 
     public init(maximum: Int = 5, commonShare: Double = 0.1) {
         self.maximum = maximum
@@ -78,7 +84,7 @@ public struct RelatedArticles: Sendable {
         }
         let index = Index(postings: postings, documents: documents, weights: weights, norms: norms,
                           inverseRoots: norms.map { $0 > 0 ? 1 / $0.squareRoot() : 0 }, rank: rank,
-                          rarity: rarity, maximum: maximum, walkLimit: walkLimit)
+                          rarity: rarity, maximum: maximum, walkLimit: walkLimit, candidateLimit: candidateLimit)
         let chunk = 64
         let chunks = (articles.count + chunk - 1) / chunk
         let lists = Self.concurrentMap(chunks) { c -> [[Int]] in
@@ -100,6 +106,7 @@ public struct RelatedArticles: Sendable {
         let rarity: [Int]
         let maximum: Int
         var walkLimit: Int
+        var candidateLimit: Int
     }
 
     /// One worker's scratch space: shared weight per article touched so far.
@@ -125,6 +132,7 @@ public struct RelatedArticles: Sendable {
             // The check costs a pass over the touched articles: made only once the lists walked
             // since the last check cost as much, it at most doubles the work.
             var sinceCheck = 0
+            var capped = false
             for term in terms {
                 if touched.count >= index.maximum, sinceCheck >= touched.count {
                     sinceCheck = 0
@@ -137,6 +145,10 @@ public struct RelatedArticles: Sendable {
                     shared[other] += weights[term]
                 }
                 remaining -= weights[term]
+                if touched.count >= index.candidateLimit {
+                    capped = true
+                    break
+                }
             }
             // Exact scores, summed in the same order as scoring every pair would, for the
             // candidates that could still make the list: first the best five by the bigrams
@@ -145,7 +157,10 @@ public struct RelatedArticles: Sendable {
             var best: [(other: Int, score: Double)] = []
             let leaders = leadingCandidates(of: article)
             for other in leaders { consider(other, of: article, remaining: remaining, into: &best) }
-            for other in touched where !leaders.contains(other) { consider(other, of: article, remaining: remaining, into: &best) }
+            // Past the candidate cap only the best by the bigrams walked are scored exactly (see
+            // `candidateLimit`): scoring thousands of candidates was the cost the cap removes.
+            let others = capped ? leadingCandidates(of: article, count: 8 * index.maximum) : touched
+            for other in others where !leaders.contains(other) { consider(other, of: article, remaining: remaining, into: &best) }
             for other in touched { shared[other] = 0 }
             for term in index.documents[article] { mine[term] = false }
             touched.removeAll(keepingCapacity: true)
@@ -173,14 +188,15 @@ public struct RelatedArticles: Sendable {
         }
 
         /// The touched articles with the best scores counting only the bigrams seen, best first.
-        private func leadingCandidates(of article: Int) -> [Int] {
+        private func leadingCandidates(of article: Int, count: Int? = nil) -> [Int] {
+            let count = count ?? index.maximum
             var top: [(other: Int, score: Double)] = []
             for other in touched {
                 let score = score(of: other, article)
-                if top.count == index.maximum, score <= top[top.count - 1].score { continue }
+                if top.count == count, score <= top[top.count - 1].score { continue }
                 let position = top.firstIndex { score > $0.score } ?? top.endIndex
                 top.insert((other, score), at: position)
-                if top.count > index.maximum { top.removeLast() }
+                if top.count > count { top.removeLast() }
             }
             return top.map(\.other)
         }
