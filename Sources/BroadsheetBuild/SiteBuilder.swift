@@ -66,7 +66,7 @@ public struct SiteBuilder {
             let started = Date()
             let frozen = context
             let previousPages = previous?.pages ?? [:]
-            let ((renderSeconds, pageKeys, reusedPages), (indexed, indexSeconds)) = try Parallel.both({ () throws -> (Double, [String: String], Int) in
+            let ((renderSeconds, pageKeys, reusedPages), indexSeconds) = try Parallel.both({ () throws -> (Double, [String: String], Int) in
                 // Pages go to the staging folder chunk by chunk, so they are never all held.
                 progress.begin("render + write pages", total: 2 * frozen.articles.count, unit: "files")
                 var pageKeys: [String: String] = [:]
@@ -85,18 +85,17 @@ public struct SiteBuilder {
                     }
                 }) { try staging.write($0, progress: progress) }
                 return (Date().timeIntervalSince(started), pageKeys, reusedCount.value)
-            }, { () throws -> ([OutputFile], Double) in
+            }, { () throws -> Double in
+                // With a staging folder the index writes its files there batch by batch.
                 var own = frozen
                 try IndexStage().run(&own)
-                return (own.outputs, Date().timeIntervalSince(started))
+                return Date().timeIntervalSince(started)
             })
             context.stats.seconds += [("render", renderSeconds), ("index", indexSeconds)]
             context.pageKeys = pageKeys
             context.stats.pagesReused = reusedPages
             context.stats.pagesRendered = pageKeys.count - reusedPages
             lap("render+index+write pages")
-            try staging.write(indexed)
-            lap("write index")
             // Render and index are done with the text: keep only what the report needs.
             context.articles = context.articles.map { article in
                 var summary = article
