@@ -10,7 +10,7 @@ struct ArticleViews {
     init(config: SiteConfig, articles: [Article]) {
         self.config = config
         // Made on all cores: one excerpt per article is a noticeable part of preparing a large site.
-        let made = RenderParallel.map(articles.count) { Excerpt.make(from: articles[$0].paragraphs) }
+        let made = Parallel.map(articles.count) { Excerpt.make(from: articles[$0].paragraphs) }
         var excerpts: [String: String] = [:]
         for (article, excerpt) in zip(articles, made) { excerpts[article.slug] = excerpt }
         self.excerpts = excerpts

@@ -57,7 +57,7 @@ public struct RelatedArticles: Sendable {
     /// seen (see `Search`), so that the long lists of common bigrams are rarely walked. The
     /// result is exactly what scoring every pair would give, up to `walkLimit` (see there).
     public func relatedIndices(in articles: [Article]) -> [[Int]] {
-        let sets = RenderParallel.map(articles.count) { Self.bigrams(of: articles[$0]) }
+        let sets = Parallel.map(articles.count) { Self.bigrams(of: articles[$0]) }
         // Ids in sorted bigram order: every sum below adds in the same order whatever the input order.
         let vocabulary = Set(sets.flatMap { $0 }).sorted()
         let id = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
@@ -87,7 +87,7 @@ public struct RelatedArticles: Sendable {
                           rarity: rarity, maximum: maximum, walkLimit: walkLimit, candidateLimit: candidateLimit)
         let chunk = 64
         let chunks = (articles.count + chunk - 1) / chunk
-        let lists = RenderParallel.map(chunks) { c -> [[Int]] in
+        let lists = Parallel.map(chunks) { c -> [[Int]] in
             var search = Search(index)
             return ((c * chunk)..<min(articles.count, (c + 1) * chunk)).map { search.best(for: $0) }
         }

@@ -91,7 +91,7 @@ public struct SearchIndexBuilder: Sendable {
         let chunks = (docs.count + docsPerChunk - 1) / docsPerChunk
         let batch = 512
         for first in stride(from: 0, to: chunks, by: batch) {
-            let made = SearchParallel.map(min(batch, chunks - first)) { i in
+            let made = Parallel.map(min(batch, chunks - first)) { i in
                 let start = (first + i) * docsPerChunk
                 return docChunk(docs[(docs.startIndex + start)..<(docs.startIndex + min(docs.count, start + docsPerChunk))], firstID: firstID + start)
             }

@@ -1,3 +1,4 @@
+import BroadsheetModel
 import Foundation
 
 /// The posting shards `p/N` and the own files `p/N-M`, `p/N-M-pos` of large keys
@@ -25,7 +26,7 @@ struct SearchPostingFiles {
             next[shard] += 1
         }
         for first in stride(from: 0, to: groups, by: batch) {
-            let made = SearchParallel.map(min(batch, groups - first)) { i -> [SearchIndexFile] in
+            let made = Parallel.map(min(batch, groups - first)) { i -> [SearchIndexFile] in
                 let group = first + i
                 let spilled = terms.spilledPostings(buckets: Array(stride(from: group, to: PostingSpill.buckets, by: groups)))
                 return stride(from: group, to: shards, by: groups).flatMap { shard in

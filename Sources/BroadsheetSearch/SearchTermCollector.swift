@@ -62,7 +62,7 @@ final class SearchTermCollector {
     var roundSize = 1024
     private let words = SearchWordTable()
     private var topicIndex: [String: Int] = [:]
-    private let workers = SearchParallel.cores
+    private let workers = Parallel.cores
     private let tokenizers: UnsafeMutableBufferPointer<SearchDocumentTokenizer>
     /// One per core, each owning a part of the keys; they add a round side by side.
     private let accumulators: UnsafeMutableBufferPointer<PostingAccumulator>
@@ -137,7 +137,7 @@ final class SearchTermCollector {
             terms.parts += [UInt8](repeating: UInt8(part), count: accumulator.count)
         }
         let words = self.words
-        terms.texts = SearchParallel.map(keys.count) { words.text(of: keys[$0]) }
+        terms.texts = Parallel.map(keys.count) { words.text(of: keys[$0]) }
         terms.positioned = keys.map { !SearchKeyCode.isUnigram($0) && !SearchKeyCode.isTopic($0) }
         return terms
     }

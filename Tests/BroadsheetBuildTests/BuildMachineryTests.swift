@@ -1,3 +1,4 @@
+import BroadsheetModel
 @testable import BroadsheetBuild
 import Foundation
 import Testing

@@ -1,13 +1,14 @@
 import Dispatch
 import Foundation
 
-/// Data-parallel helpers over all cores. Results land in their input's slot, so the output order
-/// (and therefore every byte the build writes) never depends on scheduling or core count.
-enum Parallel {
-    static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+/// Data-parallel helpers over all cores, shared by every stage (ingest, render, index, write).
+/// Results land in their input's slot, so the output order (and therefore every byte the build
+/// writes) never depends on scheduling or core count.
+public enum Parallel {
+    public static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// `body(i)` for every i in 0..<count, run concurrently, results in index order.
-    static func map<T>(_ count: Int, _ body: (Int) throws -> T) rethrows -> [T] {
+    public static func map<T>(_ count: Int, _ body: (Int) throws -> T) rethrows -> [T] {
         if count == 0 { return [] }
         let slots = UnsafeMutableBufferPointer<Result<T, any Error>?>.allocate(capacity: count)
         slots.initialize(repeating: nil)
@@ -28,7 +29,7 @@ enum Parallel {
     }
 
     /// Runs two independent pieces of work at the same time and returns both results.
-    static func both<A, B>(_ first: () throws -> A, _ second: () throws -> B) throws -> (A, B) {
+    public static func both<A, B>(_ first: () throws -> A, _ second: () throws -> B) throws -> (A, B) {
         var a: Result<A, any Error>?
         var b: Result<B, any Error>?
         try withoutActuallyEscaping(first) { first in
@@ -46,7 +47,7 @@ enum Parallel {
     }
 
     /// Runs `body` for every index concurrently; the first error (by index) is rethrown.
-    static func forEach(_ count: Int, _ body: (Int) throws -> Void) rethrows {
+    public static func forEach(_ count: Int, _ body: (Int) throws -> Void) rethrows {
         _ = try map(count, body)
     }
 }
