@@ -76,6 +76,39 @@ struct IncrementalBuildTests {
         try Self.expectSameSite(out, asClean: seeds, scratch: scratch)
     }
 
+    /// The file's inode: the same inode means the file was left where it was, not written again.
+    static func inode(_ url: URL) throws -> UInt64 {
+        try #require(FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? UInt64)
+    }
+
+    @Test("an incremental rebuild leaves unchanged files in place and replaces only the changed ones")
+    func unchangedFilesStayInPlace() throws {
+        let scratch = try SiteFixture.scratch("incremental-in-place")
+        let seeds = try Self.oldSeeds(in: scratch)
+        let out = scratch.appendingPathComponent("public")
+        try SiteBuilder(options: SiteFixture.options(seeds: seeds, output: out)).build()
+        let before = try SiteFixture.snapshot(out)
+        var inodes: [String: UInt64] = [:]
+        for path in before.keys { inodes[path] = try Self.inode(out.appendingPathComponent(path)) }
+        let file = try Self.inputs(seeds)[1]
+        try (try String(contentsOf: file, encoding: .utf8) + "\n\u{3000}\u{3000}补记：本文发表后又增加了这一段文字。\n")
+            .write(to: file, atomically: false, encoding: .utf8)
+        let context = try SiteBuilder(options: SiteFixture.options(seeds: seeds, output: out)).build()
+        let after = try SiteFixture.snapshot(out)
+        var kept = 0, replaced = 0
+        for (path, bytes) in after where !path.hasPrefix(BuildCache.folder) {
+            guard let old = before[path], let inode = inodes[path] else { continue }
+            if old == bytes { #expect(try Self.inode(out.appendingPathComponent(path)) == inode, "\(path) was rewritten unchanged"); kept += 1 }
+            else { replaced += 1 }
+        }
+        #expect(kept > 0 && replaced > 0)
+        #expect(context.stats.filesLinked == kept)
+        // Nothing is left beside the site.
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: scratch.path)
+        #expect(siblings.filter { $0.hasPrefix(".public") }.isEmpty)
+        try Self.expectSameSite(out, asClean: seeds, scratch: scratch)
+    }
+
     @Test("after inputs are added and removed, the rebuild equals a clean build")
     func addedAndRemovedInputs() throws {
         let scratch = try SiteFixture.scratch("incremental-add-remove")
