@@ -1,3 +1,4 @@
+import BroadsheetModel
 import Foundation
 
 /// A fast 128-bit content hash for cache keys (not for security): two independent lanes over
@@ -47,7 +48,7 @@ public struct ContentHash: Sendable {
             x ^= x >> 33; x &*= 0xff51_afd7_ed55_8ccd; x ^= y
             y ^= y >> 29; y &*= 0xc4ce_b9fe_1a85_ec53; y ^= x
         }
-        return String(format: "%016llx%016llx", x, y)
+        return Digits.hex16(x) + Digits.hex16(y)
     }
 
     public static func of(_ data: Data) -> String {

@@ -9,7 +9,7 @@ public enum SlugAssigner {
         var used: Set<String> = []
         return articles.map { article in
             var copy = article
-            let base = "\(stem(article.source))-\(String(format: "%02d", article.ordinal))"
+            let base = "\(stem(article.source))-\(Digits.padded(article.ordinal, width: 2))"
             var slug = base
             var suffix = 2
             while used.contains(slug) {

@@ -14,11 +14,11 @@ public struct ArticleDate: Sendable, Equatable, Hashable, Codable, Comparable {
     /// `YYYY-MM-DD` when the year is known, nil otherwise.
     public var iso: String? {
         guard let year else { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        return Digits.padded(year, width: 4) + "-" + Digits.padded(month, width: 2) + "-" + Digits.padded(day, width: 2)
     }
 
     /// `MM-DD` form used where the year is unknown.
-    public var partial: String { String(format: "--%02d-%02d", month, day) }
+    public var partial: String { "--" + Digits.padded(month, width: 2) + "-" + Digits.padded(day, width: 2) }
 
     public static func < (lhs: ArticleDate, rhs: ArticleDate) -> Bool {
         (lhs.year ?? 0, lhs.month, lhs.day) < (rhs.year ?? 0, rhs.month, rhs.day)

@@ -12,6 +12,6 @@ public enum DateText {
     /// The `datetime` attribute: a full date, or HTML's yearless date (`02-01`).
     public static func machine(_ date: ArticleDate?) -> String? {
         guard let date else { return nil }
-        return date.iso ?? String(format: "%02d-%02d", date.month, date.day)
+        return date.iso ?? Digits.padded(date.month, width: 2) + "-" + Digits.padded(date.day, width: 2)
     }
 }
