@@ -1,0 +1,140 @@
+extension RelatedArticles {
+    /// The bigram lists of every article, shared read-only by the searches.
+    struct Index: Sendable {
+        let table: BigramTable
+        let weights: [Double]
+        let norms: [Double]
+        /// 1 / sqrt(norm): bounds are products, not square roots and divisions (scores are not).
+        let inverseRoots: [Double]
+        let rank: [Int]
+        /// Each bigram's place when ordered rarest first, and the bigram at each place.
+        let rarity: [Int32]
+        let byRarity: [Int32]
+        let maximum: Int
+        var walkLimit: Int
+        var candidateLimit: Int
+    }
+
+    /// One worker's scratch space: shared weight per article touched so far.
+    struct Search {
+        let index: Index
+        var shared: [Double]
+        var touched: [Int] = []
+        /// Marks the bigrams of the article being searched.
+        var mine: [Bool]
+        /// The searched article's weighted bigrams, as rarity places.
+        var places: [Int32] = []
+
+        init(_ index: Index) {
+            self.index = index
+            shared = Array(repeating: 0, count: index.norms.count)
+            mine = Array(repeating: false, count: index.weights.count)
+        }
+
+        mutating func best(for article: Int) -> [Int] {
+            let table = index.table, weights = index.weights, norms = index.norms
+            let own = table.termStarts[article]..<table.termStarts[article + 1]
+            places.removeAll(keepingCapacity: true)
+            for i in own where weights[Int(table.terms[i])] > 0 { places.append(index.rarity[Int(table.terms[i])]) }
+            places.sort()
+            var remaining = 0.0
+            for place in places { remaining += weights[Int(index.byRarity[Int(place)])] }
+            // Rarest bigrams first. An article not yet touched shares at most `remaining` with
+            // this one and at most its own norm, so its score is at most sqrt(remaining / norm).
+            // The check costs a pass over the touched articles: made only once the lists walked
+            // since the last check cost as much, it at most doubles the work.
+            var sinceCheck = 0
+            var capped = false
+            for place in places {
+                let term = Int(index.byRarity[Int(place)])
+                if touched.count >= index.maximum, sinceCheck >= touched.count {
+                    sinceCheck = 0
+                    if fifthPartialScore(of: article) > (remaining / norms[article]).squareRoot() * (1 + 1e-9) { break }
+                }
+                let postings = table.documentStarts[term]..<table.documentStarts[term + 1]
+                if postings.count > index.walkLimit { break }
+                sinceCheck += postings.count
+                let weight = weights[term]
+                for k in postings {
+                    let other = Int(table.documents[k])
+                    if other == article { continue }
+                    if shared[other] == 0 { touched.append(other) }
+                    shared[other] += weight
+                }
+                remaining -= weight
+                if touched.count >= index.candidateLimit {
+                    capped = true
+                    break
+                }
+            }
+            // Exact scores, summed in the same order as scoring every pair would, for the
+            // candidates that could still make the list: first the best five by the bigrams
+            // seen, which sets a bar most of the others cannot reach even with every bigram left.
+            for i in own { mine[Int(table.terms[i])] = true }
+            var best: [(other: Int, score: Double)] = []
+            let leaders = leadingCandidates(of: article)
+            for other in leaders { consider(other, of: article, remaining: remaining, into: &best) }
+            // Past the candidate cap only the best by the bigrams walked are scored exactly (see
+            // `candidateLimit`): scoring thousands of candidates was the cost the cap removes.
+            let others = capped ? leadingCandidates(of: article, count: 8 * index.maximum) : touched
+            for other in others where !leaders.contains(other) { consider(other, of: article, remaining: remaining, into: &best) }
+            for other in touched { shared[other] = 0 }
+            for i in own { mine[Int(table.terms[i])] = false }
+            touched.removeAll(keepingCapacity: true)
+            return best.map(\.other)
+        }
+
+        private mutating func consider(_ other: Int, of article: Int, remaining: Double, into best: inout [(other: Int, score: Double)]) {
+            guard index.norms[article] > 0, index.norms[other] > 0 else { return }
+            let ceiling = (shared[other] + max(0, remaining)) * index.inverseRoots[article] * index.inverseRoots[other] * (1 + 1e-9)
+            if best.count == index.maximum, ceiling < best[best.count - 1].score { return }
+            let denominator = (index.norms[article] * index.norms[other]).squareRoot()
+            let candidate = (other: other, score: exactShared(other) / denominator)
+            // Keep the best `maximum` in order: a short insertion, not a sort of every candidate.
+            let position = best.firstIndex { ranksBefore(candidate, $0) } ?? best.endIndex
+            if position < index.maximum {
+                best.insert(candidate, at: position)
+                if best.count > index.maximum { best.removeLast() }
+            }
+        }
+
+        /// The fifth best score so far counting only the bigrams seen: a lower bound of the fifth
+        /// best exact score.
+        private func fifthPartialScore(of article: Int) -> Double {
+            leadingCandidates(of: article).last.map { score(of: $0, article) } ?? 0
+        }
+
+        /// The touched articles with the best scores counting only the bigrams seen, best first.
+        private func leadingCandidates(of article: Int, count: Int? = nil) -> [Int] {
+            let count = count ?? index.maximum
+            var top: [(other: Int, score: Double)] = []
+            for other in touched {
+                let score = score(of: other, article)
+                if top.count == count, score <= top[top.count - 1].score { continue }
+                let position = top.firstIndex { score > $0.score } ?? top.endIndex
+                top.insert((other, score), at: position)
+                if top.count > count { top.removeLast() }
+            }
+            return top.map(\.other)
+        }
+
+        /// The score counting only the bigrams seen, for bounds (within 1e-15 of the exact formula).
+        private func score(of other: Int, _ article: Int) -> Double {
+            shared[other] * index.inverseRoots[article] * index.inverseRoots[other]
+        }
+
+        /// The weight an article shares with the one marked in `mine`, added in bigram-id order.
+        private func exactShared(_ other: Int) -> Double {
+            let table = index.table
+            var sum = 0.0
+            for i in table.termStarts[other]..<table.termStarts[other + 1] where mine[Int(table.terms[i])] {
+                sum += index.weights[Int(table.terms[i])]
+            }
+            return sum
+        }
+
+        private func ranksBefore(_ a: (other: Int, score: Double), _ b: (other: Int, score: Double)) -> Bool {
+            a.score != b.score ? a.score > b.score : index.rank[a.other] < index.rank[b.other]
+        }
+    }
+}
