@@ -24,6 +24,8 @@ extension RelatedArticles {
         var mine: [Bool]
         /// The searched article's weighted bigrams, as rarity places.
         var places: [Int32] = []
+        /// The best partial scores, for `fifthPartialScore`.
+        var topScores: [Double] = []
 
         init(_ index: Index) {
             self.index = index
@@ -99,9 +101,20 @@ extension RelatedArticles {
         }
 
         /// The fifth best score so far counting only the bigrams seen: a lower bound of the fifth
-        /// best exact score.
-        private func fifthPartialScore(of article: Int) -> Double {
-            leadingCandidates(of: article).last.map { score(of: $0, article) } ?? 0
+        /// best exact score. Only the values count, so no articles are kept; called only once at
+        /// least `maximum` articles are touched.
+        private mutating func fifthPartialScore(of article: Int) -> Double {
+            let count = index.maximum
+            topScores.removeAll(keepingCapacity: true)
+            for other in touched {
+                let score = score(of: other, article)
+                if topScores.count == count, score <= topScores[count - 1] { continue }
+                var position = topScores.count
+                while position > 0, score > topScores[position - 1] { position -= 1 }
+                topScores.insert(score, at: position)
+                if topScores.count > count { topScores.removeLast() }
+            }
+            return topScores.last ?? 0
         }
 
         /// The touched articles with the best scores counting only the bigrams seen, best first.
