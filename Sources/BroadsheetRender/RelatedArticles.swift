@@ -107,6 +107,7 @@ public struct RelatedArticles: Sendable {
         let chunks = (count + chunk - 1) / chunk
         let lists = Parallel.map(chunks) { c -> [[Int]] in
             var search = Search(index)
+            defer { search.deallocate() }
             return ((c * chunk)..<min(count, (c + 1) * chunk)).map { search.best(for: $0) }
         }
         return lists.flatMap { $0 }

@@ -15,23 +15,40 @@ extension RelatedArticles {
         var candidateLimit: Int
     }
 
-    /// One worker's scratch space: shared weight per article touched so far.
+    /// One worker's scratch space: shared weight per article touched so far. The scratch arrays
+    /// are raw buffers written in place (an Array stored in the struct was checked for
+    /// uniqueness on every write of the hot loop); `deallocate()` frees them.
     struct Search {
         let index: Index
-        var shared: [Double]
-        var touched: [Int] = []
+        /// Shared weight per article, zero for the articles not touched.
+        private let shared: UnsafeMutablePointer<Double>
+        /// The touched articles, in the order first touched: `touched[0..<touchedCount]`.
+        private let touched: UnsafeMutablePointer<Int32>
+        private var touchedCount = 0
         /// Marks the bigrams of the article being searched.
-        var mine: [Bool]
+        private let mine: UnsafeMutablePointer<Bool>
         /// The searched article's weighted bigrams, as rarity places.
-        var places: [Int32] = []
+        private var places: [Int32] = []
         /// The best partial scores, for `fifthPartialScore`.
-        var topScores: [Double] = []
+        private var topScores: [Double] = []
 
         init(_ index: Index) {
             self.index = index
-            shared = Array(repeating: 0, count: index.norms.count)
-            mine = Array(repeating: false, count: index.weights.count)
+            let articles = max(1, index.norms.count), bigrams = max(1, index.weights.count)
+            shared = .allocate(capacity: articles)
+            shared.initialize(repeating: 0, count: articles)
+            touched = .allocate(capacity: articles)
+            mine = .allocate(capacity: bigrams)
+            mine.initialize(repeating: false, count: bigrams)
         }
+
+        func deallocate() {
+            shared.deallocate()
+            touched.deallocate()
+            mine.deallocate()
+        }
+
+        private var touchedArticles: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: touched, count: touchedCount) }
 
         mutating func best(for article: Int) -> [Int] {
             let table = index.table, weights = index.weights, norms = index.norms
@@ -49,7 +66,7 @@ extension RelatedArticles {
             var capped = false
             for place in places {
                 let term = Int(index.byRarity[Int(place)])
-                if touched.count >= index.maximum, sinceCheck >= touched.count {
+                if touchedCount >= index.maximum, sinceCheck >= touchedCount {
                     sinceCheck = 0
                     if fifthPartialScore(of: article) > (remaining / norms[article]).squareRoot() * (1 + 1e-9) { break }
                 }
@@ -57,14 +74,21 @@ extension RelatedArticles {
                 if postings.count > index.walkLimit { break }
                 sinceCheck += postings.count
                 let weight = weights[term]
-                for k in postings {
-                    let other = Int(table.documents[k])
-                    if other == article { continue }
-                    if shared[other] == 0 { touched.append(other) }
-                    shared[other] += weight
+                var count = touchedCount
+                table.documents.withUnsafeBufferPointer { documents in
+                    for k in postings {
+                        let other = Int(documents[k])
+                        if other == article { continue }
+                        if shared[other] == 0 {
+                            touched[count] = Int32(other)
+                            count += 1
+                        }
+                        shared[other] += weight
+                    }
                 }
+                touchedCount = count
                 remaining -= weight
-                if touched.count >= index.candidateLimit {
+                if touchedCount >= index.candidateLimit {
                     capped = true
                     break
                 }
@@ -78,15 +102,22 @@ extension RelatedArticles {
             for other in leaders { consider(other, of: article, remaining: remaining, into: &best) }
             // Past the candidate cap only the best by the bigrams walked are scored exactly (see
             // `candidateLimit`): scoring thousands of candidates was the cost the cap removes.
-            let others = capped ? leadingCandidates(of: article, count: 8 * index.maximum) : touched
-            for other in others where !leaders.contains(other) { consider(other, of: article, remaining: remaining, into: &best) }
-            for other in touched { shared[other] = 0 }
+            if capped {
+                for other in leadingCandidates(of: article, count: 8 * index.maximum) where !leaders.contains(other) {
+                    consider(other, of: article, remaining: remaining, into: &best)
+                }
+            } else {
+                for other in touchedArticles where !leaders.contains(Int(other)) {
+                    consider(Int(other), of: article, remaining: remaining, into: &best)
+                }
+            }
+            for other in touchedArticles { shared[Int(other)] = 0 }
             for i in own { mine[Int(table.terms[i])] = false }
-            touched.removeAll(keepingCapacity: true)
+            touchedCount = 0
             return best.map(\.other)
         }
 
-        private mutating func consider(_ other: Int, of article: Int, remaining: Double, into best: inout [(other: Int, score: Double)]) {
+        private func consider(_ other: Int, of article: Int, remaining: Double, into best: inout [(other: Int, score: Double)]) {
             guard index.norms[article] > 0, index.norms[other] > 0 else { return }
             let ceiling = (shared[other] + max(0, remaining)) * index.inverseRoots[article] * index.inverseRoots[other] * (1 + 1e-9)
             if best.count == index.maximum, ceiling < best[best.count - 1].score { return }
@@ -106,8 +137,8 @@ extension RelatedArticles {
         private mutating func fifthPartialScore(of article: Int) -> Double {
             let count = index.maximum
             topScores.removeAll(keepingCapacity: true)
-            for other in touched {
-                let score = score(of: other, article)
+            for other in touchedArticles {
+                let score = score(of: Int(other), article)
                 if topScores.count == count, score <= topScores[count - 1] { continue }
                 var position = topScores.count
                 while position > 0, score > topScores[position - 1] { position -= 1 }
@@ -121,7 +152,8 @@ extension RelatedArticles {
         private func leadingCandidates(of article: Int, count: Int? = nil) -> [Int] {
             let count = count ?? index.maximum
             var top: [(other: Int, score: Double)] = []
-            for other in touched {
+            for touchedArticle in touchedArticles {
+                let other = Int(touchedArticle)
                 let score = score(of: other, article)
                 if top.count == count, score <= top[top.count - 1].score { continue }
                 let position = top.firstIndex { score > $0.score } ?? top.endIndex
