@@ -24,7 +24,8 @@ public struct RenderStage: BuildStage {
                 write: ([OutputFile]) throws -> Void) throws -> Int {
         let templates = try TemplateSet(directory: context.options.templates)
         let renderer = SiteRenderer(config: context.config, templates: templates)
-        let plan = renderer.prepare(articles: context.articles)
+        // Related lists come from the previous build when nothing they depend on changed.
+        let plan = try renderer.prepare(articles: context.articles, relatedLists: RelatedListsCache(context).lists)
         let reused = reuse(plan)
         var count = 0
         for start in stride(from: 0, to: plan.ordered.count, by: Self.chunkSize) {

@@ -16,7 +16,9 @@ public struct RenderPlan: Sendable {
     public let related: [[Int]]
     let views: ArticleViews
 
-    init(config: SiteConfig, ordered: [Article]) {
+    /// `relatedLists` gives the related lists of `ordered` (see RelatedArticles); a build may
+    /// take them from its cache instead of computing them.
+    init(config: SiteConfig, ordered: [Article], relatedLists: ([Article]) throws -> [[Int]]) rethrows {
         self.ordered = ordered
         views = ArticleViews(config: config, articles: ordered)
         var members: [String: [Int]] = [:]
@@ -31,6 +33,6 @@ public struct RenderPlan: Sendable {
         self.members = members
         self.positions = positions
         counts = members.mapValues(\.count)
-        related = RelatedArticles().relatedIndices(in: ordered)
+        related = try relatedLists(ordered)
     }
 }

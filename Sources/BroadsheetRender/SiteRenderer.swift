@@ -28,7 +28,12 @@ public struct SiteRenderer {
     /// excerpts), computed once; the pages are then rendered one at a time, in any order or in
     /// parallel, so that they need not all be held at once.
     public func prepare(articles: [Article]) -> RenderPlan {
-        RenderPlan(config: config, ordered: Self.sorted(articles))
+        prepare(articles: articles) { RelatedArticles().relatedIndices(in: $0) }
+    }
+
+    /// The plan, with the related lists of the ordered articles from `relatedLists`.
+    public func prepare(articles: [Article], relatedLists: ([Article]) throws -> [[Int]]) rethrows -> RenderPlan {
+        try RenderPlan(config: config, ordered: Self.sorted(articles), relatedLists: relatedLists)
     }
 
     /// The Markdown copy and the HTML page of the article at `index` in `plan.ordered`.
