@@ -87,7 +87,7 @@ public struct SearchIndexBuilder: Sendable {
 
     /// Doc chunks and the `x/N` files of their long bodies, in batches of chunks. `docs` start
     /// with doc id `firstID`, a multiple of `docsPerChunk`.
-    func docChunks(_ docs: ArraySlice<Article>, firstID: Int, emit: ([SearchIndexFile]) throws -> Void) rethrows {
+    func docChunks(_ docs: ArraySlice<SearchDocumentRecord>, firstID: Int, emit: ([SearchIndexFile]) throws -> Void) rethrows {
         let chunks = (docs.count + docsPerChunk - 1) / docsPerChunk
         let batch = 512
         for first in stride(from: 0, to: chunks, by: batch) {
@@ -99,48 +99,70 @@ public struct SearchIndexBuilder: Sendable {
         }
     }
 
-    /// One chunk's docs, the first with id `firstID`.
-    func docChunk(_ docs: ArraySlice<Article>, firstID: Int) -> [SearchIndexFile] {
+    /// One chunk's docs, the first with id `firstID`: the records' pieces with the doc ids put in.
+    func docChunk(_ docs: ArraySlice<SearchDocumentRecord>, firstID: Int) -> [SearchIndexFile] {
         var files: [SearchIndexFile] = []
         let id = SearchIndexLayout.chunkID(for: firstID, docsPerChunk: docsPerChunk)
-        var json = SearchJSONBytes(capacity: 8192)
+        var json = SearchJSONBytes(capacity: docs.reduce(64) { $0 + $1.docHead.count + $1.docTail.count + 32 })
         json.raw("{\"docs\":[")
-        for (offset, article) in docs.enumerated() {
+        for (offset, record) in docs.enumerated() {
             let doc = firstID + offset
-            let text = article.body.map(\.plainText).filter { !$0.isEmpty }
-            let (cut, rest) = Self.cut(text, limit: excerptTextLimit)
-            let more = rest.isEmpty ? nil : "x/\(doc)"
-            if let more {
-                var x = SearchJSONBytes(capacity: 4096)
+            if offset > 0 { json.raw(",") }
+            json.bytes += record.bytes[record.docHead]
+            if !record.rest.isEmpty {
+                let more = "x/\(doc)"
+                var x = SearchJSONBytes(capacity: record.rest.count + 32)
                 x.raw("{\"id\":")
                 x.string(more)
                 x.raw(",\"text\":")
-                x.strings(rest)
+                x.bytes += record.bytes[record.rest]
                 x.raw("}")
                 files.append(SearchIndexFile(id: more, json: Data(x.bytes)))
+                json.raw("\"more\":")
+                json.string(more)
+                json.raw(",")
             }
-            if offset > 0 { json.raw(",") }
-            // Keys in UTF-8 order, absent optionals left out, as JSONEncoder writes `SearchDoc`.
-            json.raw("{")
-            if let date = article.date?.iso { json.raw("\"date\":"); json.string(date); json.raw(",") }
-            if let kicker = article.kicker { json.raw("\"kicker\":"); json.string(kicker); json.raw(",") }
-            if let more { json.raw("\"more\":"); json.string(more); json.raw(",") }
-            if let subtitle = article.subtitle { json.raw("\"subtitle\":"); json.string(subtitle); json.raw(",") }
-            json.raw("\"text\":")
-            json.strings(cut)
-            json.raw(",\"title\":")
-            json.string(article.title)
-            json.raw(",\"topics\":")
-            json.strings(article.topics)
-            json.raw(",\"url\":")
-            json.string("articles/\(article.slug).html")
-            json.raw("}")
+            json.bytes += record.bytes[record.docTail]
         }
         json.raw("],\"id\":")
         json.string(id)
         json.raw("}")
         files.append(SearchIndexFile(id: id, json: Data(json.bytes)))
         return files
+    }
+
+    /// The article's doc-chunk JSON, all but its `"more"` field, which names its doc id. Keys in
+    /// UTF-8 order, absent optionals left out, as JSONEncoder writes `SearchDoc`.
+    func describe(_ article: Article) -> SearchDocumentRecord.Display {
+        let text = article.body.map(\.plainText).filter { !$0.isEmpty }
+        let (cut, rest) = Self.cut(text, limit: excerptTextLimit)
+        var head = SearchJSONBytes(capacity: 128)
+        head.raw("{")
+        if let date = article.date?.iso { head.raw("\"date\":"); head.string(date); head.raw(",") }
+        if let kicker = article.kicker { head.raw("\"kicker\":"); head.string(kicker); head.raw(",") }
+        var tail = SearchJSONBytes(capacity: 4096)
+        if let subtitle = article.subtitle { tail.raw("\"subtitle\":"); tail.string(subtitle); tail.raw(",") }
+        tail.raw("\"text\":")
+        tail.strings(cut)
+        tail.raw(",\"title\":")
+        tail.string(article.title)
+        tail.raw(",\"topics\":")
+        tail.strings(article.topics)
+        tail.raw(",\"url\":")
+        tail.string("articles/\(article.slug).html")
+        tail.raw("}")
+        var display = SearchDocumentRecord.Display(docHead: head.bytes, docTail: tail.bytes)
+        if !rest.isEmpty {
+            var more = SearchJSONBytes(capacity: 4096)
+            more.strings(rest)
+            display.rest = more.bytes
+        }
+        return display
+    }
+
+    /// What a record made by this builder depends on besides its article, for a cache's keys.
+    public var recordSalt: String {
+        "\(SearchDocumentRecord.formatVersion) \(excerptTextLimit) \(foldString())"
     }
 
     /// The leading blocks up to `limit` characters (the last one cut short) and the rest.
