@@ -31,24 +31,27 @@ struct SearchDocumentKeys: Sendable {
         var units: [UInt32] = []
         units.reserveCapacity(record.singles)
         var tail = Int32(record.tails.lowerBound)
+        let end = Int32(record.tails.upperBound)
         _ = record.withBlock(record.keys) { input in
             for _ in 0..<record.singles {
                 let code = input.count()
                 let value = UInt32(truncatingIfNeeded: code >> 1)
-                // A damaged record was refused when it was read: `min` only keeps a bug from trapping.
-                let unit = code & 1 == 0 ? value : SearchKeyCode.wordFlag | ids[min(Int(value), ids.count - 1)]
+                // Out-of-range indexes only come from a damaged record: they must not trap.
+                let unit = code & 1 == 0 ? (value < 0x11_0000 ? value : 0)
+                    : SearchKeyCode.wordFlag | (Int(value) < ids.count ? ids[Int(value)] : 0)
                 units.append(unit)
                 keys.append(SearchKeyCode.single(unit))
                 tailStarts.append(tail)
-                tail += Int32(truncatingIfNeeded: input.count())
+                tail = min(tail + Int32(truncatingIfNeeded: input.count() & 0xFFFFFF), end)
             }
             var first = 0
             for _ in 0..<record.pairs {
                 first = first &+ SearchDocumentRecord.unzigzag(input.count())
                 let second = first &+ SearchDocumentRecord.unzigzag(input.count())
-                keys.append(SearchKeyCode.pair(units[first], units[second]))
+                keys.append(units.indices.contains(first) && units.indices.contains(second)
+                    ? SearchKeyCode.pair(units[first], units[second]) : SearchKeyCode.single(0))
                 tailStarts.append(tail)
-                tail += Int32(truncatingIfNeeded: input.count())
+                tail = min(tail + Int32(truncatingIfNeeded: input.count() & 0xFFFFFF), end)
             }
         }
         tailStarts.append(tail)

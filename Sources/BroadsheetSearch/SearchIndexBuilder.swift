@@ -32,7 +32,12 @@ public struct SearchIndexBuilder: Sendable {
     /// Doc ids run newest first; undated articles come last; ties by URL. A caller that streams
     /// articles (`SearchIndexStream`) adds them in this order.
     public static func ordered(_ articles: [Article]) -> [Article] {
-        articles.sorted(by: precedes)
+        // `precedes` with each date formatted once, not once per comparison.
+        let dates = articles.map { $0.date?.iso ?? "" }
+        let order = articles.indices.sorted { a, b in
+            dates[a] != dates[b] ? dates[a] > dates[b] : articles[a].slug < articles[b].slug
+        }
+        return order.map { articles[$0] }
     }
 
     /// True when `a` gets a smaller doc id than `b`.
