@@ -47,7 +47,16 @@ public struct ContentHash: Sendable {
             x ^= x >> 33; x &*= 0xff51_afd7_ed55_8ccd; x ^= y
             y ^= y >> 29; y &*= 0xc4ce_b9fe_1a85_ec53; y ^= x
         }
-        return String(format: "%016llx%016llx", x, y)
+        // By hand: String(format:) cost more than the hashing for small inputs.
+        return String(unsafeUninitializedCapacity: 32) { out in
+            let digits: StaticString = "0123456789abcdef"
+            for (i, word) in [x, y].enumerated() {
+                for k in 0..<16 {
+                    out[i * 16 + k] = digits.utf8Start[Int((word >> UInt64(60 - 4 * k)) & 15)]
+                }
+            }
+            return 32
+        }
     }
 
     public static func of(_ data: Data) -> String {
