@@ -11,19 +11,26 @@ struct SearchDocumentTokenizer {
     private var scalars: [UInt32] = []
     private var units: [UInt32] = []
     private var unitPositions: [Int32] = []
-    // Occurrences grouped by key: an open-addressing table of entries, each with a chain of positions.
+    // Occurrences grouped by key: an open-addressing table of entries, each with a chain of
+    // positions. The buffers only grow; `group` fills them through pointers, not appends.
+    private struct Entry {
+        var key: UInt64 = 0
+        var first: Int32 = 0
+        var last: Int32 = 0
+        var count: Int32 = 0
+        var head: Int32 = 0
+        var slot: Int32 = 0
+    }
+    private struct Occurrence {
+        var position: Int32 = 0
+        var next: Int32 = -1
+    }
     private var slots: [Int32] = []
-    private var entryKeys: [UInt64] = []
-    private var entryFirst: [Int32] = []
-    private var entryLast: [Int32] = []
-    private var entryCount: [Int32] = []
-    private var entryHead: [Int32] = []
-    private var entrySlot: [Int32] = []
+    private var entries: [Entry] = []
+    private var occurrences: [Occurrence] = []
     /// Per unit, the entry of its single key; per pair entry, the entries of its units' singles.
     private var unitEntry: [Int32] = []
     private var pairUnits: [(Int32, Int32)] = []
-    private var occurrencePosition: [Int32] = []
-    private var occurrenceNext: [Int32] = []
 
     init(normalizer: SearchScalarNormalizer) {
         self.normalizer = normalizer
@@ -93,94 +100,101 @@ struct SearchDocumentTokenizer {
     /// Groups the keys of the units (`SearchTokenizer.indexKeys`) and encodes each key's entry:
     /// every single key first, in the order of its unit's first occurrence, then the pairs.
     private mutating func group(headEnd: Int32) -> SearchDocumentRecord.Keys {
+        let n = units.count
         var capacity = 64
-        while capacity < units.count * 4 { capacity *= 2 }
+        while capacity < n * 4 { capacity *= 2 }
         if slots.count < capacity { slots = [Int32](repeating: -1, count: capacity) }
+        // At most one single and one pair key, and two occurrences, per unit.
+        if entries.count < 2 * n { entries = [Entry](repeating: Entry(), count: 2 * n) }
+        if occurrences.count < 2 * n { occurrences = [Occurrence](repeating: Occurrence(), count: 2 * n) }
+        if unitEntry.count < n { unitEntry = [Int32](repeating: 0, count: n) }
+        if pairUnits.count < n { pairUnits = [(Int32, Int32)](repeating: (0, 0), count: n) }
         let mask = slots.count - 1
         let shift = UInt64(64 - slots.count.trailingZeroBitCount)
-        entryKeys.removeAll(keepingCapacity: true)
-        entryFirst.removeAll(keepingCapacity: true)
-        entryLast.removeAll(keepingCapacity: true)
-        entryCount.removeAll(keepingCapacity: true)
-        entryHead.removeAll(keepingCapacity: true)
-        entrySlot.removeAll(keepingCapacity: true)
-        occurrencePosition.removeAll(keepingCapacity: true)
-        occurrenceNext.removeAll(keepingCapacity: true)
-        unitEntry.removeAll(keepingCapacity: true)
-        pairUnits.removeAll(keepingCapacity: true)
+        var result = SearchDocumentRecord.Keys()
+        let units = units, positions = unitPositions
+        slots.withUnsafeMutableBufferPointer { slots in
+        entries.withUnsafeMutableBufferPointer { entries in
+        occurrences.withUnsafeMutableBufferPointer { occurrences in
+        unitEntry.withUnsafeMutableBufferPointer { unitEntry in
+        pairUnits.withUnsafeMutableBufferPointer { pairUnits in
+            var entryCount = 0, occurrenceCount = 0, pairCount = 0
 
-        /// Adds an occurrence of `key`; returns its entry and whether the entry is new.
-        func add(_ key: UInt64, _ position: Int32) -> (entry: Int32, new: Bool) {
-            let occurrence = Int32(occurrencePosition.count)
-            occurrencePosition.append(position)
-            occurrenceNext.append(-1)
-            var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift) & mask
-            while true {
-                let entry = Int(slots[slot])
-                if entry < 0 {
-                    slots[slot] = Int32(entryKeys.count)
-                    entryKeys.append(key)
-                    entryFirst.append(occurrence)
-                    entryLast.append(occurrence)
-                    entryCount.append(1)
-                    entryHead.append(position < headEnd ? 1 : 0)
-                    entrySlot.append(Int32(slot))
-                    return (Int32(entryKeys.count - 1), true)
-                }
-                if entryKeys[entry] == key {
-                    occurrenceNext[Int(entryLast[entry])] = occurrence
-                    entryLast[entry] = occurrence
-                    entryCount[entry] += 1
-                    if position < headEnd { entryHead[entry] += 1 }
-                    return (Int32(entry), false)
-                }
-                slot = (slot + 1) & mask
-            }
-        }
-
-        for i in 0..<units.count { unitEntry.append(add(SearchKeyCode.single(units[i]), unitPositions[i]).entry) }
-        let singles = entryKeys.count
-        for i in 0..<max(0, units.count - 1) {
-            let unit = units[i], position = unitPositions[i]
-            if unitPositions[i + 1] == position + 1, SearchKeyCode.isHan(unit) || SearchKeyCode.isHan(units[i + 1]),
-               add(SearchKeyCode.pair(unit, units[i + 1]), position).new {
-                pairUnits.append((unitEntry[i], unitEntry[i + 1]))
-            }
-        }
-
-        var result = SearchDocumentRecord.Keys(singles: singles, pairs: entryKeys.count - singles)
-        var keys = SearchRecordBytes.Writer(capacity: singles * 4 + result.pairs * 3)
-        result.tails.reserveCapacity(occurrencePosition.count * 2 + entryKeys.count * 2)
-        var previousFirst: Int32 = 0
-        for entry in 0..<entryKeys.count {
-            let key = entryKeys[entry]
-            slots[Int(entrySlot[entry])] = -1
-            if entry < singles {
-                let unit = UInt32(truncatingIfNeeded: key)
-                keys.count(unit & SearchKeyCode.wordFlag != 0 ? Int(unit & ~SearchKeyCode.wordFlag) << 1 | 1 : Int(unit) << 1)
-            } else {
-                let (first, second) = pairUnits[entry - singles]
-                keys.count(SearchDocumentRecord.zigzag(Int(first - previousFirst)))
-                keys.count(SearchDocumentRecord.zigzag(Int(second - first)))
-                previousFirst = first
-            }
-            let start = result.tails.count
-            let head = Int(entryHead[entry])
-            PostingCodec.append(Int(entryCount[entry]) * 2 + (head > 0 ? 1 : 0), to: &result.tails)
-            if head > 0 { PostingCodec.append(head, to: &result.tails) }
-            if !SearchKeyCode.isUnigram(key) {
-                var previous: Int32 = -1
-                var occurrence = entryFirst[entry]
-                while occurrence >= 0 {
-                    let position = occurrencePosition[Int(occurrence)]
-                    PostingCodec.append(Int(position - previous), to: &result.tails)
-                    previous = position
-                    occurrence = occurrenceNext[Int(occurrence)]
+            /// Adds an occurrence of `key`; returns its entry and whether the entry is new.
+            func add(_ key: UInt64, _ position: Int32) -> (entry: Int32, new: Bool) {
+                let occurrence = Int32(occurrenceCount)
+                occurrences[occurrenceCount] = Occurrence(position: position, next: -1)
+                occurrenceCount += 1
+                let inHead: Int32 = position < headEnd ? 1 : 0
+                var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift) & mask
+                while true {
+                    let entry = Int(slots[slot])
+                    if entry < 0 {
+                        slots[slot] = Int32(entryCount)
+                        entries[entryCount] = Entry(key: key, first: occurrence, last: occurrence, count: 1, head: inHead, slot: Int32(slot))
+                        entryCount += 1
+                        return (Int32(entryCount - 1), true)
+                    }
+                    if entries[entry].key == key {
+                        occurrences[Int(entries[entry].last)].next = occurrence
+                        entries[entry].last = occurrence
+                        entries[entry].count += 1
+                        entries[entry].head += inHead
+                        return (Int32(entry), false)
+                    }
+                    slot = (slot + 1) & mask
                 }
             }
-            keys.count(result.tails.count - start)
+
+            for i in 0..<n { unitEntry[i] = add(SearchKeyCode.single(units[i]), positions[i]).entry }
+            let singles = entryCount
+            for i in 0..<max(0, n - 1) {
+                let unit = units[i], position = positions[i]
+                if positions[i + 1] == position + 1, SearchKeyCode.isHan(unit) || SearchKeyCode.isHan(units[i + 1]),
+                   add(SearchKeyCode.pair(unit, units[i + 1]), position).new {
+                    pairUnits[pairCount] = (unitEntry[i], unitEntry[i + 1])
+                    pairCount += 1
+                }
+            }
+
+            result.singles = singles
+            result.pairs = pairCount
+            var keys = SearchRecordBytes.Writer(capacity: singles * 4 + pairCount * 3)
+            result.tails.reserveCapacity(occurrenceCount * 2 + entryCount * 2)
+            var previousFirst: Int32 = 0
+            for e in 0..<entryCount {
+                let entry = entries[e]
+                slots[Int(entry.slot)] = -1
+                if e < singles {
+                    let unit = UInt32(truncatingIfNeeded: entry.key)
+                    keys.count(unit & SearchKeyCode.wordFlag != 0 ? Int(unit & ~SearchKeyCode.wordFlag) << 1 | 1 : Int(unit) << 1)
+                } else {
+                    let (first, second) = pairUnits[e - singles]
+                    keys.count(SearchDocumentRecord.zigzag(Int(first - previousFirst)))
+                    keys.count(SearchDocumentRecord.zigzag(Int(second - first)))
+                    previousFirst = first
+                }
+                let start = result.tails.count
+                PostingCodec.append(Int(entry.count) * 2 + (entry.head > 0 ? 1 : 0), to: &result.tails)
+                if entry.head > 0 { PostingCodec.append(Int(entry.head), to: &result.tails) }
+                if !SearchKeyCode.isUnigram(entry.key) {
+                    var previous: Int32 = -1
+                    var occurrence = entry.first
+                    while occurrence >= 0 {
+                        let position = occurrences[Int(occurrence)].position
+                        PostingCodec.append(Int(position - previous), to: &result.tails)
+                        previous = position
+                        occurrence = occurrences[Int(occurrence)].next
+                    }
+                }
+                keys.count(result.tails.count - start)
+            }
+            result.keys = keys.bytes
         }
-        result.keys = keys.bytes
+        }
+        }
+        }
+        }
         return result
     }
 }
