@@ -10,7 +10,7 @@ import Foundation
 public struct IndexStage: BuildStage {
     public let name = "index"
     /// Articles added to the index per batch.
-    static let batch = 4096
+    static let batch = 1024
     public init() {}
 
     public func run(_ context: inout BuildContext) throws {
