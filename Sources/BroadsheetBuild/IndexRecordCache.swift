@@ -18,9 +18,12 @@ final class IndexRecordCache: @unchecked Sendable {
     static let keyLength = 32
     static let headerLength = 2 * keyLength + 4
 
-    /// Names (`<name>.bin`) of the previous build's record files.
-    let names: Set<String>
+    /// Index in `files` of each of the previous build's record files, by name (`<name>.bin`).
+    private let fileIndex: [String: Int]
     private let files: [Data]
+    /// Files holding a record that failed its check: not to be linked into the next cache.
+    private var damaged: Set<Int> = []
+    private let lock = NSLock()
     private let entries: [String: Stored]
     private let salted: ContentHash
 
@@ -36,14 +39,14 @@ final class IndexRecordCache: @unchecked Sendable {
             try? Data(contentsOf: folder!.appendingPathComponent(names[i]), options: .alwaysMapped)
         }
         var files: [Data] = [], entries: [String: Stored] = [:]
-        var kept: Set<String> = []
+        var kept: [String: Int] = [:]
         for (name, data) in zip(names, mapped) {
             guard let data, let index = Self.parse(data) else { continue }
             for (key, hash, offset, count) in index { entries[key] = Stored(file: files.count, offset: offset, count: count, hash: hash) }
             files.append(data)
-            kept.insert(String(name.dropLast(4)))
+            kept[String(name.dropLast(4))] = files.count - 1
         }
-        self.names = kept
+        fileIndex = kept
         self.files = files
         self.entries = entries
     }
@@ -73,12 +76,27 @@ final class IndexRecordCache: @unchecked Sendable {
     /// The stored record with this key; nil when there is none (or it is damaged).
     func record(_ key: String) -> SearchDocumentRecord? {
         guard let stored = entries[key] else { return nil }
-        return files[stored.file].withUnsafeBytes { raw in
+        let record = files[stored.file].withUnsafeBytes { raw in
             let bytes = UnsafeRawBufferPointer(rebasing: raw[stored.offset..<stored.offset + stored.count])
             var hash = ContentHash()
             hash.update(bytes)
             return hash.hex == stored.hash ? SearchDocumentRecord(decoding: bytes) : nil
         }
+        if record == nil {
+            lock.lock()
+            damaged.insert(stored.file)
+            lock.unlock()
+        }
+        return record
+    }
+
+    /// True when the previous build wrote a record file of this name and none of the records
+    /// read from it was damaged. (A writer asks once every record of the file was looked up.)
+    func canReuse(_ name: String) -> Bool {
+        guard let file = fileIndex[name] else { return false }
+        lock.lock()
+        defer { lock.unlock() }
+        return !damaged.contains(file)
     }
 
     /// Each record's key, content hash, offset and length in a record file; nil when it is not one.

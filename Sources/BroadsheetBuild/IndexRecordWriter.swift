@@ -51,7 +51,7 @@ final class IndexRecordWriter {
             var name = ContentHash()
             for entry in entries { name.update(entry.key) }
             let path = "\(IndexRecordCache.folder)/\(name.hex).bin"
-            if previous.names.contains(name.hex), staging.reuse(path) { return nil }
+            if previous.canReuse(name.hex), staging.reuse(path) { return nil }
             return OutputFile(path: path, bytes: Data(encode(entries)))
         }
         let written = made.compactMap { $0 }

@@ -65,9 +65,15 @@ struct IndexCacheTests {
         try Self.expectSameIndex(out, asClean: seeds, scratch: scratch)
     }
 
-    @Test("a damaged cache file is not used: the rebuild still equals a clean build")
+    @Test("a damaged cache record is not used, and its file is written anew rather than linked into the next cache")
     func damagedCache() throws {
-        let (scratch, seeds, out, _) = try Self.builtSite("index-cache-damaged")
+        let scratch = try SiteFixture.scratch("index-cache-damaged")
+        let seeds = try IncrementalBuildTests.oldSeeds(in: scratch)
+        let templates = scratch.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: SiteFixture.repo.appendingPathComponent("Templates"), to: templates)
+        let out = scratch.appendingPathComponent("public")
+        let options = SiteFixture.options(seeds: seeds, output: out, templates: templates)
+        try SiteBuilder(options: options).build()
         let folder = out.appendingPathComponent(BuildCache.folder + "/index")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(!names.isEmpty)
@@ -79,8 +85,16 @@ struct IndexCacheTests {
             try FileManager.default.removeItem(at: url)
             try Data(bytes).write(to: url)
         }
-        try Self.append(Self.addedParagraph, to: try IncrementalBuildTests.inputs(seeds)[2])
-        try SiteBuilder(options: SiteFixture.options(seeds: seeds, output: out)).build()
+        // A template change rebuilds with the cache but leaves every record's key as it was.
+        let css = templates.appendingPathComponent("assets/style.css")
+        try (try Data(contentsOf: css) + Data("\n/* changed */\n".utf8)).write(to: css)
+        let rebuilt = try SiteBuilder(options: options).build()
+        #expect(rebuilt.stats.indexRecordsMade > 0)
+        try Self.expectSameIndex(out, asClean: seeds, scratch: scratch)
+        try (try Data(contentsOf: css) + Data("\n/* changed again */\n".utf8)).write(to: css)
+        let next = try SiteBuilder(options: options).build()
+        #expect(next.stats.indexRecordsMade == 0)
+        #expect(next.stats.indexRecordsReused == next.articles.count)
         try Self.expectSameIndex(out, asClean: seeds, scratch: scratch)
     }
 }
