@@ -176,15 +176,39 @@ public struct SearchIndexBuilder: Sendable {
         var remaining = limit
         for block in blocks {
             if remaining <= 0 { rest.append(block); continue }
-            if block.count <= remaining {
+            let simple = scalarsAreCharacters(block)
+            let count = simple ? block.unicodeScalars.count : block.count
+            if count <= remaining {
                 kept.append(block)
+            } else if simple {
+                let scalars = block.unicodeScalars
+                let end = scalars.index(scalars.startIndex, offsetBy: remaining)
+                kept.append(String(scalars[..<end]))
+                rest.append(String(scalars[end...]))
             } else {
                 kept.append(String(block.prefix(remaining)))
                 rest.append(String(block.dropFirst(remaining)))
             }
-            remaining -= block.count
+            remaining -= count
         }
         return (kept, rest)
+    }
+
+    /// True when every scalar of `text` is a character of its own: none of them can join a
+    /// neighbour (no combining marks, joiners, variation selectors, Hangul jamo, regional
+    /// indicators or CR), as in most Chinese text. Then counting scalars counts characters,
+    /// without Swift's grapheme breaking, which dominated the cost of cutting excerpts.
+    static func scalarsAreCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x20...0x7E, 0x0A, 0x09, 0xA0...0xFF: return true
+            case 0x2010...0x2027, 0x2030...0x205E: return true
+            case 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF: return true
+            case 0x3400...0x4DBF, 0x4E00...0x9FFF: return true
+            case 0xFF01...0xFF60, 0xFFE0...0xFFE6: return true
+            default: return false
+            }
+        }
     }
 
     func foldString() -> String {
