@@ -65,6 +65,9 @@ public struct BuildStats: Sendable, Equatable {
     /// Article pages rendered, and linked unrendered from the previous build (same PageKeys key).
     public var pagesRendered = 0
     public var pagesReused = 0
+    /// Search-index records (an article's keys and doc-chunk pieces) taken from the cache, and made.
+    public var indexRecordsReused = 0
+    public var indexRecordsMade = 0
     public var seconds: [(stage: String, seconds: Double)] = []
 
     public static func == (a: BuildStats, b: BuildStats) -> Bool {

@@ -66,7 +66,7 @@ public struct SiteBuilder {
             let started = Date()
             let frozen = context
             let previousPages = previous?.pages ?? [:]
-            let ((renderSeconds, pageKeys, reusedPages), indexSeconds) = try Parallel.both({ () throws -> (Double, [String: String], Int) in
+            let ((renderSeconds, pageKeys, reusedPages), (indexSeconds, indexStats)) = try Parallel.both({ () throws -> (Double, [String: String], Int) in
                 // Pages go to the staging folder chunk by chunk, so they are never all held.
                 progress.begin("render + write pages", total: 2 * frozen.articles.count, unit: "files")
                 var pageKeys: [String: String] = [:]
@@ -85,12 +85,14 @@ public struct SiteBuilder {
                     }
                 }) { try staging.write($0, progress: progress) }
                 return (Date().timeIntervalSince(started), pageKeys, reusedCount.value)
-            }, { () throws -> Double in
+            }, { () throws -> (Double, BuildStats) in
                 // With a staging folder the index writes its files there batch by batch.
                 var own = frozen
                 try IndexStage().run(&own)
-                return Date().timeIntervalSince(started)
+                return (Date().timeIntervalSince(started), own.stats)
             })
+            context.stats.indexRecordsReused = indexStats.indexRecordsReused
+            context.stats.indexRecordsMade = indexStats.indexRecordsMade
             context.stats.seconds += [("render", renderSeconds), ("index", indexSeconds)]
             context.pageKeys = pageKeys
             context.stats.pagesReused = reusedPages

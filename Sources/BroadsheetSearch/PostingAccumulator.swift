@@ -104,12 +104,11 @@ struct PostingAccumulator {
     /// Adds this part's keys of one document; documents must come in increasing doc id.
     mutating func add(doc: Int, _ document: SearchDocumentKeys, topicKeys: [UInt64]) {
         let first = part == 0 ? 0 : document.partEnds[part - 1]
-        document.tails.withUnsafeBufferPointer { tails in
-            var start = first == 0 ? 0 : Int(document.tailEnds[first - 1])
-            for i in first..<document.partEnds[part] {
-                let end = Int(document.tailEnds[i])
-                add(doc: doc, key: document.keys[i], tail: UnsafeBufferPointer(rebasing: tails[start..<end]))
-                start = end
+        document.bytes.withUnsafeBufferPointer { bytes in
+            for j in first..<document.partEnds[part] {
+                let i = Int(document.order[j])
+                let start = Int(document.tailStarts[i]), end = Int(document.tailStarts[i + 1])
+                add(doc: doc, key: document.keys[i], tail: UnsafeBufferPointer(rebasing: bytes[start..<end]))
             }
         }
         for topic in document.topics where parts == 1 || Self.part(of: topicKeys[topic], parts: parts) == part {

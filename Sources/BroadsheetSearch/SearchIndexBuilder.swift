@@ -32,7 +32,12 @@ public struct SearchIndexBuilder: Sendable {
     /// Doc ids run newest first; undated articles come last; ties by URL. A caller that streams
     /// articles (`SearchIndexStream`) adds them in this order.
     public static func ordered(_ articles: [Article]) -> [Article] {
-        articles.sorted(by: precedes)
+        // `precedes` with each date formatted once, not once per comparison.
+        let dates = articles.map { $0.date?.iso ?? "" }
+        let order = articles.indices.sorted { a, b in
+            dates[a] != dates[b] ? dates[a] > dates[b] : articles[a].slug < articles[b].slug
+        }
+        return order.map { articles[$0] }
     }
 
     /// True when `a` gets a smaller doc id than `b`.
@@ -87,7 +92,7 @@ public struct SearchIndexBuilder: Sendable {
 
     /// Doc chunks and the `x/N` files of their long bodies, in batches of chunks. `docs` start
     /// with doc id `firstID`, a multiple of `docsPerChunk`.
-    func docChunks(_ docs: ArraySlice<Article>, firstID: Int, emit: ([SearchIndexFile]) throws -> Void) rethrows {
+    func docChunks(_ docs: ArraySlice<SearchDocumentRecord>, firstID: Int, emit: ([SearchIndexFile]) throws -> Void) rethrows {
         let chunks = (docs.count + docsPerChunk - 1) / docsPerChunk
         let batch = 512
         for first in stride(from: 0, to: chunks, by: batch) {
@@ -99,42 +104,30 @@ public struct SearchIndexBuilder: Sendable {
         }
     }
 
-    /// One chunk's docs, the first with id `firstID`.
-    func docChunk(_ docs: ArraySlice<Article>, firstID: Int) -> [SearchIndexFile] {
+    /// One chunk's docs, the first with id `firstID`: the records' pieces with the doc ids put in.
+    func docChunk(_ docs: ArraySlice<SearchDocumentRecord>, firstID: Int) -> [SearchIndexFile] {
         var files: [SearchIndexFile] = []
         let id = SearchIndexLayout.chunkID(for: firstID, docsPerChunk: docsPerChunk)
-        var json = SearchJSONBytes(capacity: 8192)
+        var json = SearchJSONBytes(capacity: docs.reduce(64) { $0 + $1.docHead.count + $1.docTail.count + 32 })
         json.raw("{\"docs\":[")
-        for (offset, article) in docs.enumerated() {
+        for (offset, record) in docs.enumerated() {
             let doc = firstID + offset
-            let text = article.body.map(\.plainText).filter { !$0.isEmpty }
-            let (cut, rest) = Self.cut(text, limit: excerptTextLimit)
-            let more = rest.isEmpty ? nil : "x/\(doc)"
-            if let more {
-                var x = SearchJSONBytes(capacity: 4096)
+            if offset > 0 { json.raw(",") }
+            json.bytes += record.bytes[record.docHead]
+            if !record.rest.isEmpty {
+                let more = "x/\(doc)"
+                var x = SearchJSONBytes(capacity: record.rest.count + 32)
                 x.raw("{\"id\":")
                 x.string(more)
                 x.raw(",\"text\":")
-                x.strings(rest)
+                x.bytes += record.bytes[record.rest]
                 x.raw("}")
                 files.append(SearchIndexFile(id: more, json: Data(x.bytes)))
+                json.raw("\"more\":")
+                json.string(more)
+                json.raw(",")
             }
-            if offset > 0 { json.raw(",") }
-            // Keys in UTF-8 order, absent optionals left out, as JSONEncoder writes `SearchDoc`.
-            json.raw("{")
-            if let date = article.date?.iso { json.raw("\"date\":"); json.string(date); json.raw(",") }
-            if let kicker = article.kicker { json.raw("\"kicker\":"); json.string(kicker); json.raw(",") }
-            if let more { json.raw("\"more\":"); json.string(more); json.raw(",") }
-            if let subtitle = article.subtitle { json.raw("\"subtitle\":"); json.string(subtitle); json.raw(",") }
-            json.raw("\"text\":")
-            json.strings(cut)
-            json.raw(",\"title\":")
-            json.string(article.title)
-            json.raw(",\"topics\":")
-            json.strings(article.topics)
-            json.raw(",\"url\":")
-            json.string("articles/\(article.slug).html")
-            json.raw("}")
+            json.bytes += record.bytes[record.docTail]
         }
         json.raw("],\"id\":")
         json.string(id)
@@ -143,21 +136,79 @@ public struct SearchIndexBuilder: Sendable {
         return files
     }
 
+    /// The article's doc-chunk JSON, all but its `"more"` field, which names its doc id. Keys in
+    /// UTF-8 order, absent optionals left out, as JSONEncoder writes `SearchDoc`.
+    func describe(_ article: Article) -> SearchDocumentRecord.Display {
+        let text = article.body.map(\.plainText).filter { !$0.isEmpty }
+        let (cut, rest) = Self.cut(text, limit: excerptTextLimit)
+        var head = SearchJSONBytes(capacity: 128)
+        head.raw("{")
+        if let date = article.date?.iso { head.raw("\"date\":"); head.string(date); head.raw(",") }
+        if let kicker = article.kicker { head.raw("\"kicker\":"); head.string(kicker); head.raw(",") }
+        var tail = SearchJSONBytes(capacity: 4096)
+        if let subtitle = article.subtitle { tail.raw("\"subtitle\":"); tail.string(subtitle); tail.raw(",") }
+        tail.raw("\"text\":")
+        tail.strings(cut)
+        tail.raw(",\"title\":")
+        tail.string(article.title)
+        tail.raw(",\"topics\":")
+        tail.strings(article.topics)
+        tail.raw(",\"url\":")
+        tail.string("articles/\(article.slug).html")
+        tail.raw("}")
+        var display = SearchDocumentRecord.Display(docHead: head.bytes, docTail: tail.bytes)
+        if !rest.isEmpty {
+            var more = SearchJSONBytes(capacity: 4096)
+            more.strings(rest)
+            display.rest = more.bytes
+        }
+        return display
+    }
+
+    /// What a record made by this builder depends on besides its article, for a cache's keys.
+    public var recordSalt: String {
+        "\(SearchDocumentRecord.formatVersion) \(excerptTextLimit) \(foldString())"
+    }
+
     /// The leading blocks up to `limit` characters (the last one cut short) and the rest.
     static func cut(_ blocks: [String], limit: Int) -> (kept: [String], rest: [String]) {
         var kept: [String] = [], rest: [String] = []
         var remaining = limit
         for block in blocks {
             if remaining <= 0 { rest.append(block); continue }
-            if block.count <= remaining {
+            let simple = scalarsAreCharacters(block)
+            let count = simple ? block.unicodeScalars.count : block.count
+            if count <= remaining {
                 kept.append(block)
+            } else if simple {
+                let scalars = block.unicodeScalars
+                let end = scalars.index(scalars.startIndex, offsetBy: remaining)
+                kept.append(String(scalars[..<end]))
+                rest.append(String(scalars[end...]))
             } else {
                 kept.append(String(block.prefix(remaining)))
                 rest.append(String(block.dropFirst(remaining)))
             }
-            remaining -= block.count
+            remaining -= count
         }
         return (kept, rest)
+    }
+
+    /// True when every scalar of `text` is a character of its own: none of them can join a
+    /// neighbour (no combining marks, joiners, variation selectors, Hangul jamo, regional
+    /// indicators or CR), as in most Chinese text. Then counting scalars counts characters,
+    /// without Swift's grapheme breaking, which dominated the cost of cutting excerpts.
+    static func scalarsAreCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x20...0x7E, 0x0A, 0x09, 0xA0...0xFF: return true
+            case 0x2010...0x2027, 0x2030...0x205E: return true
+            case 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF: return true
+            case 0x3400...0x4DBF, 0x4E00...0x9FFF: return true
+            case 0xFF01...0xFF60, 0xFFE0...0xFFE6: return true
+            default: return false
+            }
+        }
     }
 
     func foldString() -> String {

@@ -10,7 +10,7 @@ public final class SearchIndexStream {
     private let emit: ([SearchIndexFile]) throws -> Void
     private let collector: SearchTermCollector
     /// Added documents not yet in a complete doc chunk, the first with id `pendingFirst`.
-    private var pending: [Article] = []
+    private var pending: [SearchDocumentRecord] = []
     private var pendingFirst = 0
     private var years: [String: [Int]] = [:]
     private var finished = false
@@ -24,6 +24,14 @@ public final class SearchIndexStream {
 
     /// Adds the next articles, which take the next doc ids.
     public func add(_ articles: [Article]) throws {
+        try add(articles, cached: [SearchDocumentRecord?](repeating: nil, count: articles.count))
+    }
+
+    /// Adds the next articles, taking each one's record from `cached` (by position) when it is
+    /// there, and returns every article's record, for a cache. A record must be one this builder
+    /// made from an article whose indexed fields (`SearchDocumentRecord.indexedFields`) were the same.
+    @discardableResult
+    public func add(_ articles: [Article], cached: [SearchDocumentRecord?]) throws -> [SearchDocumentRecord] {
         precondition(!finished, "SearchIndexStream.add after finish")
         let first = collector.docCount
         for (offset, article) in articles.enumerated() {
@@ -32,12 +40,14 @@ public final class SearchIndexStream {
                 years[key] = [years[key]?[0] ?? first + offset, first + offset]
             }
         }
-        collector.add(articles)
-        pending += articles
+        let builder = builder
+        let records = collector.add(articles, cached: cached, describe: builder.describe)
+        pending += records
         let complete = pending.count / builder.docsPerChunk * builder.docsPerChunk
         try builder.docChunks(pending[0..<complete], firstID: pendingFirst, emit: emit)
         pending.removeFirst(complete)
         pendingFirst += complete
+        return records
     }
 
     /// Writes the last doc chunk, the manifest and the posting files.

@@ -27,17 +27,17 @@ final class SearchWordTable: @unchecked Sendable {
     var topics: [String] = []
     private let lock = NSLock()
 
-    func id(_ scalars: ArraySlice<UInt32>) -> UInt32 {
-        var view = String.UnicodeScalarView()
-        for value in scalars { view.append(Unicode.Scalar(value)!) }
-        let word = String(view)
+    /// The ids of `words` (one document's), new words taking the next ids.
+    func ids(_ words: [String]) -> [UInt32] {
         lock.lock()
         defer { lock.unlock() }
-        if let id = ids[word] { return id }
-        let id = UInt32(words.count)
-        ids[word] = id
-        words.append(word)
-        return id
+        return words.map { word in
+            if let id = ids[word] { return id }
+            let id = UInt32(self.words.count)
+            ids[word] = id
+            self.words.append(word)
+            return id
+        }
     }
 
     /// `SearchIndexLayout.hash` of the key's text, without making the text.

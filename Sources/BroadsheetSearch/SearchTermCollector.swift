@@ -72,7 +72,7 @@ final class SearchTermCollector {
     init(normalizer: SearchNormalizer, memoryLimit: Int) {
         self.normalizer = SearchScalarNormalizer.shared(for: normalizer)
         tokenizers = .allocate(capacity: workers)
-        tokenizers.initialize(repeating: SearchDocumentTokenizer(normalizer: self.normalizer, words: words))
+        tokenizers.initialize(repeating: SearchDocumentTokenizer(normalizer: self.normalizer))
         accumulators = .allocate(capacity: workers)
         let words = self.words
         for part in 0..<workers {
@@ -88,8 +88,12 @@ final class SearchTermCollector {
         accumulators.deallocate()
     }
 
-    /// Adds the next documents; their ids continue from the documents added before.
-    func add<C: RandomAccessCollection>(_ docs: C) where C.Element == Article, C.Index == Int {
+    /// Adds the next documents, which take the next doc ids, and returns their records: those in
+    /// `cached` (by position, nil when there is none) as they are, the others made with the
+    /// tokenizer and `describe` (which adds the doc-chunk pieces).
+    func add(_ docs: [Article], cached: [SearchDocumentRecord?],
+             describe: @escaping @Sendable (Article) -> SearchDocumentRecord.Display) -> [SearchDocumentRecord] {
+        precondition(cached.count == docs.count)
         for doc in docs {
             for topic in doc.topics where topicIndex[topic] == nil {
                 topicIndex[topic] = words.topics.count
@@ -97,18 +101,24 @@ final class SearchTermCollector {
             }
         }
         let topicKeys = words.topics.indices.map(SearchKeyCode.topic)
-        let topicIndexes = topicIndex, workers = workers
-        for first in stride(from: docs.startIndex, to: docs.endIndex, by: roundSize) {
-            let count = min(roundSize, docs.endIndex - first)
+        let topicIndexes = topicIndex, workers = workers, words = words
+        var records = [SearchDocumentRecord](repeating: SearchDocumentRecord(), count: docs.count)
+        for first in stride(from: 0, to: docs.count, by: roundSize) {
+            let count = min(roundSize, docs.count - first)
             let round = UnsafeMutableBufferPointer<SearchDocumentKeys>.allocate(capacity: count)
             round.initialize(repeating: SearchDocumentKeys())
             nonisolated(unsafe) let slots = round, own = tokenizers, parts = accumulators
             let firstID = docCount
-            withoutActuallyEscaping({ (i: Int) in docs[first + i] }) { doc in
-                nonisolated(unsafe) let doc = doc
+            records.withUnsafeMutableBufferPointer { made in
+                nonisolated(unsafe) let made = made
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    for i in (count * worker / workers)..<(count * (worker + 1) / workers) {
-                        slots[i] = own[worker].keys(of: doc(i), topicIndex: topicIndexes, parts: workers)
+                    for i in (first + count * worker / workers)..<(first + count * (worker + 1) / workers) {
+                        if let record = cached[i] {
+                            made[i] = record
+                        } else {
+                            made[i] = SearchDocumentRecord(own[worker].keys(of: docs[i]), describe(docs[i]))
+                        }
+                        slots[i - first] = SearchDocumentKeys(made[i], topics: docs[i].topics, topicIndex: topicIndexes, words: words, parts: workers)
                     }
                 }
             }
@@ -120,6 +130,7 @@ final class SearchTermCollector {
             round.deinitialize()
             round.deallocate()
         }
+        return records
     }
 
     /// Every key with its postings; the collector takes no more documents after this.
