@@ -37,7 +37,7 @@ public enum BuildCache {
         var info = stat()
         guard stat(url.path, &info) == 0, let data = try? Data(contentsOf: url) else { return nil }
         let started = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        return BuildManifest.parse(String(decoding: data, as: UTF8.self), started: started)
+        return data.withUnsafeBytes { BuildManifest.parse(bytes: $0.bindMemory(to: UInt8.self), started: started) }
     }
 
     /// Sets the written manifest's modification time to the build's start (see BuildManifest.started).

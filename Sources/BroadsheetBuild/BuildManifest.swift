@@ -56,24 +56,38 @@ public struct BuildManifest: Sendable, Equatable {
 
     /// Parses `text`; nil when it is not a manifest this version wrote (the build then starts clean).
     public static func parse(_ text: String, started: Int64) -> BuildManifest? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
-        guard lines.popFirst() == Substring(header),
-              let keyLine = lines.popFirst()?.split(separator: "\t", omittingEmptySubsequences: false),
-              keyLine.count == 4, keyLine[0] == "key"
+        var text = text
+        return text.withUTF8 { parse(bytes: $0, started: started) }
+    }
+
+    /// The same over the file's bytes: lines and fields are cut at byte values (tab and newline
+    /// are never part of a UTF-8 sequence), not at Characters, which cost 8% of a one-file rebuild.
+    static func parse(bytes: UnsafeBufferPointer<UInt8>, started: Int64) -> BuildManifest? {
+        typealias Field = Slice<UnsafeBufferPointer<UInt8>>
+        func string(_ field: Field) -> String { String(decoding: field, as: UTF8.self) }
+        func number<T: FixedWidthInteger>(_ field: Field) -> T? { T(string(field)) }
+        let tab = UInt8(ascii: "\t")
+        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)[...]
+        guard let first = lines.popFirst(), string(first) == header,
+              let keyLine = lines.popFirst()?.split(separator: tab, omittingEmptySubsequences: false),
+              keyLine.count == 4, string(keyLine[0]) == "key"
         else { return nil }
-        var manifest = BuildManifest(keys: BuildKeys(tool: String(keyLine[1]), config: String(keyLine[2]), templates: String(keyLine[3])), started: started)
+        var manifest = BuildManifest(keys: BuildKeys(tool: string(keyLine[1]), config: string(keyLine[2]), templates: string(keyLine[3])), started: started)
+        manifest.outputs.reserveCapacity(lines.count)
         for line in lines {
-            if line.hasPrefix("i\t") {
-                let f = line.split(separator: "\t", maxSplits: 6, omittingEmptySubsequences: false)
-                guard f.count == 7, let size = Int64(f[1]), let modified = Int64(f[2]), let inode = UInt64(f[3]) else { return nil }
-                let path = String(f[6])
+            guard line.count > 2, line[line.startIndex + 1] == tab else { return nil }
+            switch line[line.startIndex] {
+            case UInt8(ascii: "i"):
+                let f = line.split(separator: tab, maxSplits: 6, omittingEmptySubsequences: false)
+                guard f.count == 7, let size: Int64 = number(f[1]), let modified: Int64 = number(f[2]), let inode: UInt64 = number(f[3]) else { return nil }
+                let path = string(f[6])
                 manifest.inputs[path] = Input(stamp: InputFile(path: path, size: size, modified: modified, inode: inode),
-                                              hash: String(f[4]), slugs: f[5].split(separator: " ").map(String.init))
-            } else if line.hasPrefix("o\t") || line.hasPrefix("p\t") {
-                let f = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+                                              hash: string(f[4]), slugs: f[5].split(separator: UInt8(ascii: " ")).map(string))
+            case UInt8(ascii: "o"), UInt8(ascii: "p"):
+                let f = line.split(separator: tab, maxSplits: 2, omittingEmptySubsequences: false)
                 guard f.count == 3 else { return nil }
-                if f[0] == "o" { manifest.outputs[String(f[2])] = String(f[1]) } else { manifest.pages[String(f[2])] = String(f[1]) }
-            } else {
+                if line[line.startIndex] == UInt8(ascii: "o") { manifest.outputs[string(f[2])] = string(f[1]) } else { manifest.pages[string(f[2])] = string(f[1]) }
+            default:
                 return nil
             }
         }

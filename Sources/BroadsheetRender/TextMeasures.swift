@@ -2,31 +2,27 @@ import Foundation
 
 /// A short teaser taken from the start of an article, cut where a sentence ends.
 public enum Excerpt {
-    /// Characters that end a Chinese sentence, and closing marks that may follow one.
-    static let sentenceEnds: Set<Character> = ["。", "！", "？", "!", "?", "…"]
-    static let closers: Set<Character> = ["”", "’", "」", "』", "）", ")", "》"]
-    static let paddings = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{3000}"))
-
     /// At most `limit` characters (Swift Characters, so one per Hanzi) from the start of the
     /// paragraphs. Cuts after the last sentence end that fits; when no sentence ends within
     /// the limit, cuts at the limit and adds `…`.
-    public static func make(from paragraphs: [String], limit: Int = 120) -> String {
+    public static func make(from paragraphs: some Sequence<String>, limit: Int = 120) -> String {
         // Only as many paragraphs as can reach the limit: long articles are not walked whole.
         var text = ""
         var length = 0
-        for paragraph in paragraphs where length <= limit {
-            let trimmed = paragraph.trimmingCharacters(in: paddings)
+        for paragraph in paragraphs {
+            guard length <= limit else { break }
+            let trimmed = trimmed(paragraph)
             text += trimmed
             length += trimmed.unicodeScalars.count
         }
-        guard text.count > limit else { return text }
+        guard text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex).map({ $0 < text.endIndex }) ?? false else { return text }
         let window = Array(text.prefix(limit))
         var cut: Int?
         var i = 0
         while i < window.count {
-            if sentenceEnds.contains(window[i]) {
+            if isSentenceEnd(window[i]) {
                 var end = i + 1
-                while end < window.count, sentenceEnds.contains(window[end]) || closers.contains(window[end]) { end += 1 }
+                while end < window.count, isSentenceEnd(window[end]) || isCloser(window[end]) { end += 1 }
                 cut = end
                 i = end
             } else {
@@ -36,6 +32,45 @@ public enum Excerpt {
         // A cut that keeps less than a third of the budget reads as a stub: prefer the hard cut.
         if let cut, cut >= limit / 3 { return String(window[..<cut]) }
         return String(window) + "…"
+    }
+
+    /// A Character equals one of these marks only when it is that one scalar (none of them has a
+    /// canonical decomposition), so the tests look at scalar values: no hashing of Characters.
+    static func single(_ ch: Character) -> UInt32? {
+        let scalars = ch.unicodeScalars
+        return scalars.count == 1 ? scalars.first!.value : nil
+    }
+
+    /// Ends a Chinese sentence: 。！？!?…
+    static func isSentenceEnd(_ ch: Character) -> Bool {
+        switch single(ch) {
+        case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x2026: return true
+        default: return false
+        }
+    }
+
+    /// A closing mark that may follow a sentence end: ”’」』）)》
+    static func isCloser(_ ch: Character) -> Bool {
+        switch single(ch) {
+        case 0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x300B: return true
+        default: return false
+        }
+    }
+
+    /// `text` without leading and trailing spaces, as Foundation's `trimmingCharacters(in:
+    /// .whitespaces)` trims (its set, enumerated: tab, Zs and U+200B), without bridging to NSString.
+    static func trimmed(_ text: String) -> String {
+        func isPadding(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
+            default: return false
+            }
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isPadding($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isPadding($0) })!
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
     }
 }
 

@@ -1,4 +1,5 @@
-import BroadsheetRender
+@testable import BroadsheetRender
+import Foundation
 import Testing
 
 @Suite("Excerpts and reading time")
@@ -34,6 +35,28 @@ struct TextMeasureTests {
     @Test("a short text is the whole excerpt, paragraphs joined")
     func shortTextWhole() {
         #expect(Excerpt.make(from: ["　　短讯一则。", "第二段。"], limit: 120) == "短讯一则。第二段。")
+    }
+
+    @Test("paragraphs are trimmed exactly as Foundation trims whitespace")
+    func trimsLikeFoundation() {
+        let samples = ["", " ", "\u{3000}\u{3000}正文", "正文\u{3000}", "\t\u{00A0}字\u{2003}", " \u{0301}字", "字\n", "\u{200B}字\u{200B}",
+                       "\u{3000}", "a b", "\u{205F}\u{1680}字\u{202F}"]
+        for sample in samples {
+            #expect(Excerpt.trimmed(sample) == sample.trimmingCharacters(in: .whitespaces), "\(sample.unicodeScalars.map(\.value))")
+        }
+        // Every scalar of the planes where spaces live, on either side.
+        for value in 0..<0x3100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let sample = String(scalar) + "字" + String(scalar)
+            #expect(Excerpt.trimmed(sample) == sample.trimmingCharacters(in: .whitespaces), "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test("a sentence end with a combining mark on it does not end the sentence")
+    func markedSentenceEndIsNotAnEnd() {
+        let text = String(repeating: "字", count: 30) + "。\u{0301}" + String(repeating: "字", count: 100)
+        #expect(Excerpt.make(from: [text], limit: 60) == String(repeating: "字", count: 30) + "。\u{0301}" + String(repeating: "字", count: 29) + "…")
+        #expect(Excerpt.isSentenceEnd("！") && Excerpt.isCloser("》") && !Excerpt.isSentenceEnd("，"))
     }
 
     @Test("reading time counts characters at 450 a minute, rounding up, at least one minute")
