@@ -15,8 +15,30 @@ public enum Excerpt {
             text += trimmed
             length += trimmed.unicodeScalars.count
         }
+        // Where every scalar is a character of its own (Hanzi, CJK and ASCII punctuation: nearly
+        // every excerpt), the window is cut on scalars; grapheme breaking is the costly part.
+        if text.unicodeScalars.allSatisfy(isOwnCharacter) {
+            let scalars = Array(text.unicodeScalars)
+            guard scalars.count > limit else { return text }
+            let window = scalars[..<limit]
+            var view = String.UnicodeScalarView()
+            switch cut(window.map(\.value), limit: limit) {
+            case .some(let end): view.append(contentsOf: window[..<end]); return String(view)
+            case .none: view.append(contentsOf: window); return String(view) + "…"
+            }
+        }
         guard text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex).map({ $0 < text.endIndex }) ?? false else { return text }
         let window = Array(text.prefix(limit))
+        switch cut(window.map { single($0) ?? 0 }, limit: limit) {
+        case .some(let end): return String(window[..<end])
+        case .none: return String(window) + "…"
+        }
+    }
+
+    /// Where to cut a window of characters, given as scalar values (0 for a character of several
+    /// scalars, which is no mark): after the last sentence end with its closing marks, or nil
+    /// when that keeps less than a third of the budget (a stub; the caller cuts hard instead).
+    static func cut(_ window: [UInt32], limit: Int) -> Int? {
         var cut: Int?
         var i = 0
         while i < window.count {
@@ -29,9 +51,18 @@ public enum Excerpt {
                 i += 1
             }
         }
-        // A cut that keeps less than a third of the budget reads as a stub: prefer the hard cut.
-        if let cut, cut >= limit / 3 { return String(window[..<cut]) }
-        return String(window) + "…"
+        guard let cut, cut >= limit / 3 else { return nil }
+        return cut
+    }
+
+    /// Scalars that always form a character alone, whatever their neighbours: printable ASCII,
+    /// CJK punctuation, the unified ideographs, general punctuation without joiners or
+    /// controls, full-width forms.
+    static func isOwnCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0x2010...0x2027, 0x2030...0x205E, 0x3001...0x3029, 0x3030...0x303F, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
+        default: return false
+        }
     }
 
     /// A Character equals one of these marks only when it is that one scalar (none of them has a
@@ -41,17 +72,20 @@ public enum Excerpt {
         return scalars.count == 1 ? scalars.first!.value : nil
     }
 
+    static func isSentenceEnd(_ ch: Character) -> Bool { single(ch).map(isSentenceEnd) ?? false }
+    static func isCloser(_ ch: Character) -> Bool { single(ch).map(isCloser) ?? false }
+
     /// Ends a Chinese sentence: 。！？!?…
-    static func isSentenceEnd(_ ch: Character) -> Bool {
-        switch single(ch) {
+    static func isSentenceEnd(_ value: UInt32) -> Bool {
+        switch value {
         case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x2026: return true
         default: return false
         }
     }
 
     /// A closing mark that may follow a sentence end: ”’」』）)》
-    static func isCloser(_ ch: Character) -> Bool {
-        switch single(ch) {
+    static func isCloser(_ value: UInt32) -> Bool {
+        switch value {
         case 0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x300B: return true
         default: return false
         }

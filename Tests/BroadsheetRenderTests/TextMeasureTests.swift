@@ -59,6 +59,25 @@ struct TextMeasureTests {
         #expect(Excerpt.isSentenceEnd("！") && Excerpt.isCloser("》") && !Excerpt.isSentenceEnd("，"))
     }
 
+    @Test("the scalar fast path cuts exactly where the Character path cuts")
+    func fastPathAgreesWithCharacterPath() {
+        // A combining mark far past the window sends the same text down the Character path
+        // without changing what the window holds.
+        let pieces = ["就业", "。", "！", "”", "》", "）", "abc", "?", "，", "…", "生态", "2025年", "“好”"]
+        var state: UInt64 = 42
+        func next() -> Int {  // a fixed sequence, so a failure repeats
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        for _ in 0..<300 {
+            let text = (0..<80).map { _ in pieces[next() % pieces.count] }.joined()
+            for limit in [10, 40, 120] {
+                let slow = Excerpt.make(from: [text + String(repeating: "字", count: 200) + "e\u{0301}"], limit: limit)
+                #expect(Excerpt.make(from: [text + String(repeating: "字", count: 200)], limit: limit) == slow, "\(text) / \(limit)")
+            }
+        }
+    }
+
     @Test("reading time counts characters at 450 a minute, rounding up, at least one minute")
     func readingTime() {
         #expect(ReadingTime.minutes(for: "") == 1)
