@@ -7,9 +7,13 @@ import Foundation
 public enum SlugAssigner {
     public static func assign(_ articles: [Article]) -> [Article] {
         var used: Set<String> = []
+        // One stem per input file, which holds several articles.
+        var stems: [String: String] = [:]
         return articles.map { article in
             var copy = article
-            let base = "\(stem(article.source))-\(Digits.padded(article.ordinal, width: 2))"
+            let fileStem = stems[article.source] ?? stem(article.source)
+            stems[article.source] = fileStem
+            let base = "\(fileStem)-\(Digits.padded(article.ordinal, width: 2))"
             var slug = base
             var suffix = 2
             while used.contains(slug) {
