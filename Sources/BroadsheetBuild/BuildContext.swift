@@ -69,6 +69,8 @@ public struct BuildStats: Sendable, Equatable {
     public var indexRecordsReused = 0
     public var indexRecordsMade = 0
     public var seconds: [(stage: String, seconds: Double)] = []
+    /// Resident memory (MB) after each timed stage, and its peak so far.
+    public var memory: [(stage: String, now: Int, peak: Int)] = []
 
     public static func == (a: BuildStats, b: BuildStats) -> Bool {
         a.upToDate == b.upToDate && a.inputsIngested == b.inputsIngested && a.inputsReused == b.inputsReused

@@ -29,6 +29,7 @@ public struct SiteBuilder {
         var time = Date()
         func lap(_ stage: String) {
             context.stats.seconds.append((stage, Date().timeIntervalSince(time)))
+            if let memory = ProcessMemory.residentMB() { context.stats.memory.append((stage, memory.now, memory.peak)) }
             time = Date()
         }
 
