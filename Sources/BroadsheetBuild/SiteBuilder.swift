@@ -54,6 +54,7 @@ public struct SiteBuilder {
         }
 
         try IngestStage().run(&context)
+        ProcessMemory.releaseFreed()
         lap("ingest")
         let staging = try StagingFolder(output: options.output, previous: previous?.outputs ?? [:])
         context.staging = staging
@@ -105,6 +106,7 @@ public struct SiteBuilder {
                 summary.body = []
                 return summary
             }
+            ProcessMemory.releaseFreed()
             progress.begin("write")
             try WriteStage().run(&context)
             lap("write")

@@ -35,12 +35,14 @@ public struct WriteStage: BuildStage {
         let segments = BuildCache.segmentFiles(context.records, fresh: context.freshRecords, previousPaths: previousPaths)
         context.recordHashes = Dictionary(context.records.map { ($0.path, $0.hash) }, uniquingKeysWith: { a, _ in a })
         context.records = []
-        let encoded = Parallel.map(segments.count) { i -> OutputFile? in
+        // Each segment is written as soon as it is encoded: holding every encoded segment until
+        // the last one was done added a third of the ingest cache's size to the peak (330 MB at
+        // 100,000 articles).
+        try Parallel.forEach(segments.count) { i in
             let segment = segments[i]
-            if segment.reusable && staging.reuse(segment.path) { return nil }
-            return OutputFile(path: segment.path, bytes: IngestRecordCodec.encode(segment.records))
+            if segment.reusable && staging.reuse(segment.path) { return }
+            try staging.writeUncounted([OutputFile(path: segment.path, bytes: IngestRecordCodec.encode(segment.records))])
         }
-        try staging.writeUncounted(encoded.compactMap { $0 })
     }
 
     /// The manifest and the diagnostics, into the staging folder's cache.
