@@ -1,3 +1,5 @@
+import Foundation
+
 /// Cheap UTF-8 byte scans used as prefilters before Swift Regex, which is slow (it walks
 /// grapheme clusters). A regex that needs a literal can only match text whose bytes contain it,
 /// so skipping the regex when the bytes are absent never changes a result. Regex compares
@@ -71,18 +73,34 @@ enum ByteScan {
 }
 
 /// `containsBytes` for many needles against one text: the compatibility-ideograph scan, the
-/// same for every needle, is done once.
+/// same for every needle, is done once. A bitset of the text's scalars (by their low 10 bits)
+/// rejects most needles without a byte search: a needle whose bytes occur holds only scalars
+/// of the text.
 struct ByteProbe {
     private let bytes: [UInt8]
     private let compatibility: Bool
+    private var seen: [UInt64]
 
     init<S: StringProtocol>(_ text: S) {
         bytes = Array(text.utf8)
         compatibility = ByteScan.hasCompatibilityIdeograph(bytes)
+        seen = [UInt64](repeating: 0, count: 16)
+        for scalar in text.unicodeScalars { Self.mark(&seen, scalar.value) }
+    }
+
+    @inline(__always)
+    private static func mark(_ set: inout [UInt64], _ v: UInt32) {
+        set[Int(v >> 6 & 15)] |= 1 << UInt64(v & 63)
+    }
+
+    @inline(__always)
+    private func mayHold(_ v: UInt32) -> Bool {
+        seen[Int(v >> 6 & 15)] & (1 << UInt64(v & 63)) != 0
     }
 
     func contains(_ needle: String) -> Bool {
         if compatibility { return true }
+        for scalar in needle.unicodeScalars where !mayHold(scalar.value) { return false }
         var n = needle
         return n.withUTF8 { pattern in
             guard let first = pattern.first else { return true }
@@ -92,5 +110,39 @@ struct ByteProbe {
 
     func containsAny(_ needles: [String]) -> Bool {
         needles.contains { contains($0) }
+    }
+}
+
+/// Scalars with no canonical decomposition that never join a neighbour into one Character
+/// (ASCII but CR, general punctuation, CJK punctuation, ideographs, fullwidth ASCII). Between
+/// strings made only of them, Foundation's canonical-equivalence search finds exactly the byte
+/// matches.
+enum PlainScalars {
+    @inline(__always)
+    static func isPlain(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x0D: return false
+        case 0x00...0x7F, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F,
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E:
+            return true
+        default: return false
+        }
+    }
+
+    static func all(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { isPlain($0.value) }
+    }
+}
+
+extension String {
+    /// `range(of: needle) != nil` (Foundation, canonical equivalence), as a byte search when both
+    /// strings are plain (see PlainScalars).
+    func canonicalContains(_ needle: String) -> Bool {
+        guard !needle.isEmpty else { return false }   // Foundation finds no empty string
+        guard PlainScalars.all(self), PlainScalars.all(needle) else { return range(of: needle) != nil }
+        var n = needle, hay = self
+        return n.withUTF8 { pattern in
+            hay.withUTF8 { bytes in ByteScan.plainFind(pattern, first: pattern[0], count: pattern.count, in: bytes) }
+        }
     }
 }
