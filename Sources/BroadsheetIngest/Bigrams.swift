@@ -16,8 +16,7 @@ struct Bigrams {
         var set = Set<UInt64>(minimumCapacity: scalars.count)
         var previous: UInt32?
         for v in scalars {
-            let p = Unicode.Scalar(v)!.properties
-            guard CJK.isIdeograph(Unicode.Scalar(v)!) || p.isAlphabetic || p.numericType != nil else { continue }
+            guard BigramScalars.counts(v) else { continue }
             if let previous { set.insert(UInt64(previous) << 32 | UInt64(v)) }
             previous = v
         }
@@ -52,5 +51,28 @@ struct Bigrams {
         let mine = set
         guard !mine.isEmpty else { return 0 }
         return Double(mine.intersection(other.set).count) / Double(mine.count)
+    }
+}
+
+/// The scalars a bigram is made of (ideographs, letters, numbers), as a bit table over the BMP
+/// built once: reading the Unicode properties of every scalar of every body was a hot spot.
+enum BigramScalars {
+    static let bits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for v in 0..<0x10000 {
+            guard let scalar = Unicode.Scalar(UInt32(v)), slowCounts(scalar) else { continue }
+            bits[v >> 6] |= 1 << UInt64(v & 63)
+        }
+        return bits
+    }()
+
+    static func slowCounts(_ scalar: Unicode.Scalar) -> Bool {
+        CJK.isIdeograph(scalar) || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    @inline(__always)
+    static func counts(_ v: UInt32) -> Bool {
+        if v < 0x10000 { return bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }
+        return slowCounts(Unicode.Scalar(v)!)
     }
 }

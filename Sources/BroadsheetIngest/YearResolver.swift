@@ -13,22 +13,28 @@ enum YearResolver {
 
     static func year(month: Int, day: Int, text: String, lead: String, path: String, config: SiteConfig) -> (Int, Source)? {
         // Every pattern here but `pathDate` needs 年: text without it skips them.
-        for match in text.containsBytes("年") ? dateMatches(of: fullDate, in: text, marks: 7) : [] {
-            if let y = Int(match.output[1].substring ?? ""), Int(match.output[2].substring ?? "") == month,
-               Int(match.output[3].substring ?? "") == day, plausible(y) {
+        for groups in text.containsBytes("年") ? dateMatches(.fullDate, in: text) : [] {
+            if let y = groups[0], groups[1] == month, groups[2] == day, plausible(y) {
                 return (y, .text)
             }
         }
         // Only when the lead names one year at all, and names it for the event itself.
         let leadHasYear = lead.containsBytes("年")
-        let mentioned = !leadHasYear ? [] : Set(dateMatches(of: anyYear, in: lead).compactMap { Int($0.output[1].substring ?? "") })
+        let mentioned = !leadHasYear ? [] : Set(dateMatches(.anyYear, in: lead).compactMap { $0[0] })
         // Searched only when it can decide: `mentioned` must name exactly one year.
         if mentioned.count == 1 {
             let years = Set(lead.matches(of: leadYear).compactMap { Int($0.output[1].substring ?? "") }.filter(plausible))
             if years.count == 1 { return (years.first!, .text) }
         }
-        if let g = path.firstMatch(pathDate), let y = g[1].flatMap({ Int($0) }), let m = g[2].flatMap({ Int($0) }), (1...12).contains(m) {
-            return (y, .fileName)
+        switch DateMatcher.pathDate(path) {
+        case .found(let y, let m):
+            if (1...12).contains(m) { return (y, .fileName) }
+        case .none:
+            break
+        case .unknown:
+            if let g = path.firstMatch(pathDate), let y = g[1].flatMap({ Int($0) }), let m = g[2].flatMap({ Int($0) }), (1...12).contains(m) {
+                return (y, .fileName)
+            }
         }
         if let y = SiteConfig.lookup(config.years, path: path) { return (y, .config) }
         return nil
@@ -39,12 +45,16 @@ enum YearResolver {
     /// scalar), whitespace (`\s`), 年, 月 or 日, so each match lies inside one run of such
     /// characters, and the runs holding the literals (marks: 年 1, 月 2, 日 4) give the same matches
     /// in the same order. Text that is not all simple scalars (Characters of more than one
-    /// scalar) is searched whole.
-    static func dateMatches(of regex: Regex<AnyRegexOutput>, in text: String, marks required: Int = 1) -> [Regex<AnyRegexOutput>.Match] {
-        guard SimpleScalars.all(text) else { return text.matches(of: regex) }
-        var out: [Regex<AnyRegexOutput>.Match] = []
+    /// scalar) is searched whole. Runs that `DateMatcher` reads are matched by hand. The
+    /// matches come as their groups' integers (nil for digits `Int` does not read).
+    static func dateMatches(_ pattern: DatePattern, in text: String) -> [[Int?]] {
+        let regex = pattern == .fullDate ? fullDate : anyYear
+        let required = pattern == .fullDate ? 7 : 1
+        guard SimpleScalars.all(text) else { return groups(text.matches(of: regex)) }
+        var out: [[Int?]] = []
         let scalars = text.unicodeScalars
         var runStart: String.Index?
+        var run: [UInt32] = []
         var marks = 0
         var i = scalars.startIndex
         while true {
@@ -62,15 +72,30 @@ enum YearResolver {
             }
             if inRun {
                 if runStart == nil { runStart = i }
+                run.append(scalars[i].value)
             } else if let start = runStart {
-                if marks & required == required { out += text[start..<i].matches(of: regex) }
+                if marks & required == required {
+                    if let found = DateMatcher.matches(run, full: pattern == .fullDate) {
+                        out += found
+                    } else {
+                        out += groups(text[start..<i].matches(of: regex))
+                    }
+                }
                 runStart = nil
+                run.removeAll(keepingCapacity: true)
                 marks = 0
             }
             guard i < scalars.endIndex else { break }
             i = scalars.index(after: i)
         }
         return out
+    }
+
+    enum DatePattern { case fullDate, anyYear }
+
+    /// The groups of each match as integers (nil where `Int` reads no number).
+    static func groups(_ matches: [Regex<AnyRegexOutput>.Match]) -> [[Int?]] {
+        matches.map { match in match.output.dropFirst().map { $0.substring.flatMap { Int($0) } } }
     }
 
     static func plausible(_ year: Int) -> Bool { (1949...2100).contains(year) }

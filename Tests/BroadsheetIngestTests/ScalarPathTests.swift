@@ -81,15 +81,30 @@ struct ScalarPathTests {
         #expect(Deduplicator.dedupe(blocks).count < blocks.count)
     }
 
+    @Test("file-name dates read by hand as the regex reads them")
+    func pathDates() {
+        let paths = ["pages/20190301_a.txt", "x120190301.txt", "2019030112.txt", "20191301", "a/18990301b/19990231-2.txt",
+                     "rmrb/2020/0105/2020010512-01.txt", "a20190301b20200402", "20190301", "人民日报/20190301.txt", "nodate.txt"]
+        for path in paths {
+            let g = path.firstMatch(YearResolver.pathDate)
+            let expected: DateMatcher.PathDate
+            if let g, let y = g[1].flatMap({ Int($0) }), let m = g[2].flatMap({ Int($0) }) { expected = .found(year: y, month: m) } else { expected = .none }
+            let found = DateMatcher.pathDate(path)
+            #expect(found == expected || found == .unknown, "\(path)")
+            #expect((found == .unknown) == !path.allSatisfy(\.isASCII))
+        }
+    }
+
     @Test("year and byline regexes find the same matches when run only where they can match")
     func regexWindows() {
         let made = ["2023 年 5 月 3 日，2024年12月1日和 ２０２２年１月２日、三〇二四年5月6日",
+                    "12019年3月5日 2019年123月4日 2019 年\u{3000} 3 月 05 日 20191年 2019年 年3月 1999年1月1 日 2000\t年10月31日",
                     "（ 本报记者 王佳丽）（新华社特约记者张三)(记者)（通讯员（李四））（实习生一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一）（实习生一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十）（本报见习记者 赵五）"]
         for text in Self.texts + made {
-            let windowed = YearResolver.dateMatches(of: YearResolver.fullDate, in: text, marks: 7).map(\.range)
-            #expect(windowed == text.matches(of: YearResolver.fullDate).map(\.range))
-            let years = YearResolver.dateMatches(of: YearResolver.anyYear, in: text).map(\.range)
-            #expect(years == text.matches(of: YearResolver.anyYear).map(\.range))
+            let windowed = YearResolver.dateMatches(.fullDate, in: text)
+            #expect(windowed == YearResolver.groups(text.matches(of: YearResolver.fullDate)))
+            let years = YearResolver.dateMatches(.anyYear, in: text)
+            #expect(years == YearResolver.groups(text.matches(of: YearResolver.anyYear)))
             // Every byline group of the text, one after another, as BodyText.clean walks them.
             var rest = Substring(text)
             while true {

@@ -1,0 +1,78 @@
+/// `YearResolver`'s date patterns matched by hand where their classes read plainly: on runs of
+/// ASCII digits, plain whitespace and 年月日 (`fullDate`, `anyYear`), and on ASCII paths
+/// (`pathDate`). There `\d` is [0-9] and `\s` these spaces, each Character is one scalar, and a
+/// scan from each start in turn gives the regex's leftmost, non-overlapping matches. Anything
+/// else returns nil and the caller runs the regex.
+enum DateMatcher {
+    /// Groups as integers: year, month, day for `fullDate` (`full`), the year for `anyYear`.
+    static func matches(_ run: [UInt32], full: Bool) -> [[Int?]]? {
+        for v in run where !isDigit(v) && !isSpace(v) && v != 0x5E74 && v != 0x6708 && v != 0x65E5 { return nil }
+        var out: [[Int?]] = []
+        var p = 0
+        while p < run.count {
+            if let (groups, end) = match(run, at: p, full: full) {
+                out.append(groups)
+                p = end
+            } else {
+                p += 1
+            }
+        }
+        return out
+    }
+
+    /// `(\d{4})\s*年` and, when `full`, `\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日` at `p`. Each space
+    /// run is followed by a literal, so taking all the spaces (and up to two digits, which a
+    /// third digit or a missing literal fails either way) is what backtracking would settle on.
+    private static func match(_ r: [UInt32], at p: Int, full: Bool) -> ([Int?], Int)? {
+        var i = p
+        func number(max: Int) -> Int? {
+            var value = 0, count = 0
+            while i < r.count, count < max, isDigit(r[i]) { value = value * 10 + Int(r[i] - 0x30); count += 1; i += 1 }
+            return count == 0 ? nil : value
+        }
+        func literal(_ v: UInt32) -> Bool {
+            while i < r.count, isSpace(r[i]) { i += 1 }
+            guard i < r.count, r[i] == v else { return false }
+            i += 1
+            return true
+        }
+        let start = i
+        guard let year = number(max: 4), i - start == 4, literal(0x5E74) else { return nil }
+        guard full else { return ([year], i) }
+        while i < r.count, isSpace(r[i]) { i += 1 }
+        guard let month = number(max: 2), literal(0x6708) else { return nil }
+        while i < r.count, isSpace(r[i]) { i += 1 }
+        guard let day = number(max: 2), literal(0x65E5) else { return nil }
+        return ([year, month, day], i)
+    }
+
+    /// Year and month of `pathDate`'s first match (`(?:^|\D)(19\d{2}|20\d{2})(\d{2})(\d{2})(?!\d)`),
+    /// `.none` without one, `.unknown` for a path that is not ASCII (without CR).
+    static func pathDate(_ path: String) -> PathDate {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(path.utf8.count)
+        for b in path.utf8 {
+            guard b < 0x80, b != 0x0D else { return .unknown }
+            bytes.append(b)
+        }
+        func digit(_ k: Int) -> Bool { k < bytes.count && (0x30...0x39).contains(bytes[k]) }
+        func value(_ k: Int, _ n: Int) -> Int { bytes[k..<(k + n)].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+        var p = 0
+        while p + 8 <= bytes.count {
+            if p == 0 || !digit(p - 1), (0..<8).allSatisfy({ digit(p + $0) }), !digit(p + 8) {
+                let century = value(p, 2)
+                if century == 19 || century == 20 { return .found(year: value(p, 4), month: value(p + 4, 2)) }
+            }
+            p += 1
+        }
+        return .none
+    }
+
+    enum PathDate: Equatable { case found(year: Int, month: Int), none, unknown }
+
+    @inline(__always) static func isDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
+    /// Spaces `\s` matches that are each their own Character.
+    @inline(__always) static func isSpace(_ v: UInt32) -> Bool {
+        v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0B || v == 0x0C || v == 0xA0 || v == 0x3000
+    }
+}
