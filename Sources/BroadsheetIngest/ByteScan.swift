@@ -11,36 +11,75 @@ extension StringProtocol {
         var n = needle
         return n.withUTF8 { pattern in
             guard let first = pattern.first else { return true }
-            let count = pattern.count
             let found: Bool? = utf8.withContiguousStorageIfAvailable { hay in
-                ByteScan.find(pattern, first: first, count: count, in: hay)
+                ByteScan.scan(hay, isFirst: { $0 == first }, matchesAt: { ByteScan.matches(pattern, at: $0, in: hay) })
             }
             if let found { return found }
-            return ByteScan.find(pattern, first: first, count: count, in: Array(utf8))
+            return Array(utf8).withUnsafeBufferPointer { hay in
+                ByteScan.scan(hay, isFirst: { $0 == first }, matchesAt: { ByteScan.matches(pattern, at: $0, in: hay) })
+            }
         }
     }
 
     /// True when any of the needles' UTF-8 bytes occur in the text.
-    func containsAnyBytes(_ needles: [String]) -> Bool {
-        let found: Bool? = utf8.withContiguousStorageIfAvailable { hay in
-            // The compatibility check is the same for every needle: once, then plain searches.
-            if ByteScan.hasCompatibilityIdeograph(hay) { return true }
-            return needles.contains { needle in
-                var n = needle
-                return n.withUTF8 { pattern in
-                    guard let first = pattern.first else { return true }
-                    return ByteScan.plainFind(pattern, first: first, count: pattern.count, in: hay)
-                }
-            }
-        }
-        return found ?? needles.contains { containsBytes($0) }
+    func containsAnyBytes(_ needles: ByteNeedles) -> Bool {
+        if needles.hasEmpty { return true }
+        let found: Bool? = utf8.withContiguousStorageIfAvailable { hay in needles.occur(in: hay) }
+        if let found { return found }
+        return Array(utf8).withUnsafeBufferPointer { needles.occur(in: $0) }
+    }
+}
+
+/// Needles for `containsAnyBytes`, their bytes taken once.
+struct ByteNeedles {
+    private let patterns: [[UInt8]]
+    private let firsts: [Bool]
+    let hasEmpty: Bool
+
+    init(_ needles: [String]) {
+        patterns = needles.map { Array($0.utf8) }
+        var firsts = [Bool](repeating: false, count: 256)
+        for p in patterns { if let b = p.first { firsts[Int(b)] = true } }
+        self.firsts = firsts
+        hasEmpty = patterns.contains { $0.isEmpty }
+    }
+
+    /// One pass over the text for all needles and the compatibility check.
+    func occur(in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        ByteScan.scan(hay, isFirst: { firsts[Int($0)] }, matchesAt: { i in
+            patterns.contains { p in p.withUnsafeBufferPointer { ByteScan.matches($0, at: i, in: hay) } }
+        })
     }
 }
 
 enum ByteScan {
-    static func find<C: RandomAccessCollection>(_ pattern: UnsafeBufferPointer<UInt8>, first: UInt8, count: Int, in hay: C) -> Bool
-    where C.Element == UInt8, C.Index == Int {
-        plainFind(pattern, first: first, count: count, in: hay) || hasCompatibilityIdeograph(hay)
+    /// One pass over `hay`: true at the lead bytes of a compatibility ideograph (see
+    /// `hasCompatibilityIdeograph`) or where `matchesAt` finds a needle starting at a byte that
+    /// `isFirst` accepts. The same answer as a plain find for each needle, then the check.
+    @inline(__always)
+    static func scan(_ hay: UnsafeBufferPointer<UInt8>, isFirst: (UInt8) -> Bool, matchesAt: (Int) -> Bool) -> Bool {
+        let n = hay.count
+        var i = 0
+        while i < n {
+            let b = hay[i]
+            if b >= 0xEF, i + 1 < n {
+                let next = hay[i + 1]
+                if (b == 0xEF && next >= 0xA4 && next <= 0xAB) || (b == 0xF0 && next == 0xAF) { return true }
+            }
+            if isFirst(b), matchesAt(i) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// True when `pattern` (not empty) occurs in `hay` at `i`.
+    @inline(__always)
+    static func matches(_ pattern: UnsafeBufferPointer<UInt8>, at i: Int, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = pattern.count
+        guard i + count <= hay.count else { return false }
+        var k = 1
+        while k < count, hay[i + k] == pattern[k] { k += 1 }
+        return k == count
     }
 
     /// The pattern's bytes in `hay`, compatibility ideographs aside.

@@ -8,7 +8,7 @@ enum CaptionParser {
     nonisolated(unsafe) static let pattern = try! Regex(
         #"^(.*[。！？”」.!?])\s*(?:(?:本报|本刊|新华社)?(?:特约)?(?:记者|記者|通讯员|通訊員)\s*)?((?:[\p{Han}·]{2,4})(?:\s*[、 ]\s*[\p{Han}·]{2,4})*)\s*(?:摄|攝|摄影|攝影)$"#)
 
-    static let creditMarks = ["摄", "攝"]
+    static let creditMarks = ByteNeedles(["摄", "攝"])
 
     static func parse(_ text: String) -> Caption? {
         // The credit word is tested before trimming (trimming removes only spaces) and in one

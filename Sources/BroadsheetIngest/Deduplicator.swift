@@ -14,13 +14,13 @@ enum Deduplicator {
             guard let scalars = SimpleScalars.of(block.text) else { return dedupeByCharacter(blocks) }
             scalarKeys.append(scalars.filter { !CJK.isWhitespace(Unicode.Scalar($0)!) })
         }
-        let simpleKeys = scalarKeys.map(SimpleKey.init(simple:))
-        var first: [[UInt32]: Int] = [:]
-        for (j, key) in scalarKeys.enumerated() where !key.isEmpty && first[key] == nil { first[key] = j }
+        // Only a key longer than the minimum can cover another: only those need their pairs.
+        let simpleKeys = scalarKeys.map { SimpleKey(simple: $0, pairs: $0.count > minimumLength) }
         var keep: [DraftBlock] = []
         for (i, block) in blocks.enumerated() {
             guard block.kind == .paragraph, scalarKeys[i].count >= minimumLength else { keep.append(block); continue }
-            if let j = first[scalarKeys[i]], j < i { continue }
+            // An exact repeat of an earlier paragraph (compared directly: hashing every key cost more).
+            if scalarKeys[..<i].contains(scalarKeys[i]) { continue }
             let covered = scalarKeys.indices.contains { j in
                 scalarKeys[j].count > scalarKeys[i].count && simpleKeys[j].contains(simpleKeys[i])
             }
@@ -73,10 +73,11 @@ struct SimpleKey {
 
     /// A key of simple scalars (see SimpleScalars), a wider set than the one above with the same
     /// property: each scalar is a whole character equal only to itself.
-    init(simple scalars: [UInt32]) {
+    /// Without `pairs` the key can only be looked for, not searched in.
+    init(simple scalars: [UInt32], pairs withPairs: Bool = true) {
         self.scalars = scalars
-        var pairs = Set<UInt64>(minimumCapacity: scalars.count)
-        for k in scalars.indices.dropLast() { pairs.insert(Self.pair(scalars[k], scalars[k + 1])) }
+        var pairs = Set<UInt64>(minimumCapacity: withPairs ? scalars.count : 0)
+        if withPairs { for k in scalars.indices.dropLast() { pairs.insert(Self.pair(scalars[k], scalars[k + 1])) } }
         self.pairs = pairs
     }
 
