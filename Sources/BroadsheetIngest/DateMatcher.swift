@@ -70,6 +70,59 @@ enum DateMatcher {
 
     enum PathDate: Equatable { case found(year: Int, month: Int), none, unknown }
 
+    /// The scalar value and byte length of the valid UTF-8 at `i`.
+    @inline(__always)
+    static func scalar(at i: Int, in b: UnsafeBufferPointer<UInt8>) -> (UInt32, Int) {
+        let lead = UInt32(b[i])
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2) }
+        if lead < 0xF0 { return ((lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3) }
+        return ((lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F), 4)
+    }
+
+    /// Group 1 of each match of `YearResolver.leadYear`
+    /// (`(?:^|[^\d—\-~～至到])(\d{4})\s*年(?!以来|来|…)`), or nil when the lead holds a scalar
+    /// that the hand matcher does not read: one that is not simple, or a number or space other
+    /// than ASCII digits and `isSpace` (`\d` and `\s` match nothing else then). Each match
+    /// consumes the character before the year, so the scan resumes where a match ended.
+    static func leadYears(_ lead: String) -> [Int?]? {
+        var s: [UInt32] = []
+        for scalar in lead.unicodeScalars {
+            let v = scalar.value
+            guard SimpleScalars.isSimple(v), isDigit(v) || isSpace(v) || !DateRunTable.contains(v) else { return nil }
+            s.append(v)
+        }
+        func tail(from q: Int) -> (Int, Int)? {
+            guard q + 4 <= s.count, (q..<(q + 4)).allSatisfy({ isDigit(s[$0]) }) else { return nil }
+            var i = q + 4
+            while i < s.count, isSpace(s[i]) { i += 1 }
+            guard i < s.count, s[i] == 0x5E74 else { return nil }
+            i += 1
+            if leadYearStops.contains(where: { s[i...].starts(with: $0) }) { return nil }
+            return (s[q..<(q + 4)].reduce(0) { $0 * 10 + Int($1 - 0x30) }, i)
+        }
+        var out: [Int?] = []
+        var p = 0
+        while p < s.count {
+            if let (year, end) = (p == 0 ? tail(from: 0) : nil) ?? (leadYearOpeners(s[p]) ? tail(from: p + 1) : nil) {
+                out.append(year)
+                p = end
+            } else {
+                p += 1
+            }
+        }
+        return out
+    }
+
+    /// `[^\d—\-~～至到]` for the scalars `leadYears` reads.
+    private static func leadYearOpeners(_ v: UInt32) -> Bool {
+        !(isDigit(v) || v == 0x2014 || v == 0x2D || v == 0x7E || v == 0xFF5E || v == 0x81F3 || v == 0x5230)
+    }
+
+    /// What may not follow `leadYear`'s 年.
+    private static let leadYearStops: [[UInt32]] = ["以来", "来", "前", "后", "底", "末", "初", "至", "到", "度", "起", "—", "-", "~", "～", "、",
+                                                     "和", "及", "与", "同期", "上半年", "下半年"].map { $0.unicodeScalars.map(\.value) }
+
     @inline(__always) static func isDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
     /// Spaces `\s` matches that are each their own Character.
     @inline(__always) static func isSpace(_ v: UInt32) -> Bool {

@@ -23,7 +23,8 @@ enum YearResolver {
         let mentioned = !leadHasYear ? [] : Set(dateMatches(.anyYear, in: lead).compactMap { $0[0] })
         // Searched only when it can decide: `mentioned` must name exactly one year.
         if mentioned.count == 1 {
-            let years = Set(lead.matches(of: leadYear).compactMap { Int($0.output[1].substring ?? "") }.filter(plausible))
+            let found = DateMatcher.leadYears(lead) ?? lead.matches(of: leadYear).map { Int($0.output[1].substring ?? "") }
+            let years = Set(found.compactMap { $0 }.filter(plausible))
             if years.count == 1 { return (years.first!, .text) }
         }
         switch DateMatcher.pathDate(path) {
@@ -51,44 +52,50 @@ enum YearResolver {
         let regex = pattern == .fullDate ? fullDate : anyYear
         let required = pattern == .fullDate ? 7 : 1
         guard SimpleScalars.all(text) else { return groups(text.matches(of: regex)) }
-        var out: [[Int?]] = []
-        let scalars = text.unicodeScalars
-        var runStart: String.Index?
-        var run: [UInt32] = []
-        var marks = 0
-        var i = scalars.startIndex
-        while true {
-            let inRun: Bool
-            if i < scalars.endIndex {
-                let v = scalars[i].value
-                switch v {
-                case 0x5E74: marks |= 1; inRun = true
-                case 0x6708: marks |= 2; inRun = true
-                case 0x65E5: marks |= 4; inRun = true
-                default: inRun = DateRunTable.contains(v)
-                }
-            } else {
-                inRun = false
-            }
-            if inRun {
-                if runStart == nil { runStart = i }
-                run.append(scalars[i].value)
-            } else if let start = runStart {
-                if marks & required == required {
-                    if let found = DateMatcher.matches(run, full: pattern == .fullDate) {
-                        out += found
-                    } else {
-                        out += groups(text[start..<i].matches(of: regex))
+        // Walked over the UTF-8 bytes (String index arithmetic per scalar cost more).
+        let original = text
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var out: [[Int?]] = []
+            var runStart: Int?
+            var run: [UInt32] = []
+            var marks = 0
+            var i = 0
+            while true {
+                var inRun = false
+                var length = 1
+                var v: UInt32 = 0
+                if i < bytes.count {
+                    (v, length) = DateMatcher.scalar(at: i, in: bytes)
+                    switch v {
+                    case 0x5E74: marks |= 1; inRun = true
+                    case 0x6708: marks |= 2; inRun = true
+                    case 0x65E5: marks |= 4; inRun = true
+                    default: inRun = v >= 0x80 ? DateRunTable.contains(v) : DateRunTable.asciiContains(v)
                     }
                 }
-                runStart = nil
-                run.removeAll(keepingCapacity: true)
-                marks = 0
+                if inRun {
+                    if runStart == nil { runStart = i }
+                    run.append(v)
+                } else if let start = runStart {
+                    if marks & required == required {
+                        if let found = DateMatcher.matches(run, full: pattern == .fullDate) {
+                            out += found
+                        } else {
+                            let u = original.utf8
+                            let range = u.index(u.startIndex, offsetBy: start)..<u.index(u.startIndex, offsetBy: i)
+                            out += groups(original[range].matches(of: regex))
+                        }
+                    }
+                    runStart = nil
+                    run.removeAll(keepingCapacity: true)
+                    marks = 0
+                }
+                guard i < bytes.count else { break }
+                i += length
             }
-            guard i < scalars.endIndex else { break }
-            i = scalars.index(after: i)
+            return out
         }
-        return out
     }
 
     enum DatePattern { case fullDate, anyYear }
@@ -112,6 +119,10 @@ enum DateRunTable {
         }
         return bits
     }()
+
+    /// `contains` for ASCII: digits and the ASCII whitespace.
+    @inline(__always)
+    static func asciiContains(_ v: UInt32) -> Bool { (v >= 0x30 && v <= 0x39) || v == 0x20 || (v >= 0x09 && v <= 0x0D) }
 
     static func contains(_ v: UInt32) -> Bool {
         if v < 0x10000 { return bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }

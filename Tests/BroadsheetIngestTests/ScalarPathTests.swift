@@ -95,6 +95,19 @@ struct ScalarPathTests {
         }
     }
 
+    @Test("lead years read by hand as the regex reads them")
+    func leadYears() {
+        let made = ["2019年，2020年以来、2021年底和2022年 3月", "2019年2020年 12019年 2019—2020年 至2018年 到2017年",
+                    "～2016年 ~2015年 -2014年 2013 年上半年 2012年同期 (2011年) 2010年\n2009 \u{3000}年", "２０１９年 2019年",
+                    "三2019年 2019年度 2019年、2018年", ""]
+        #expect((0..<0x80).allSatisfy { DateRunTable.asciiContains(UInt32($0)) == DateRunTable.contains(UInt32($0)) })
+        for text in Self.texts + made {
+            let regex = text.matches(of: YearResolver.leadYear).map { Int($0.output[1].substring ?? "") }
+            if let hand = DateMatcher.leadYears(text) { #expect(hand == regex, "\(text)") }
+        }
+        #expect(DateMatcher.leadYears(made[0]) != nil)
+    }
+
     @Test("year and byline regexes find the same matches when run only where they can match")
     func regexWindows() {
         let made = ["2023 年 5 月 3 日，2024年12月1日和 ２０２２年１月２日、三〇二四年5月6日",
