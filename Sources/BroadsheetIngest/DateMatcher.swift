@@ -1,12 +1,13 @@
 /// `YearResolver`'s date patterns matched by hand where their classes read plainly: on runs of
-/// ASCII digits, plain whitespace and 年月日 (`fullDate`, `anyYear`), and on ASCII paths
-/// (`pathDate`). There `\d` is [0-9] and `\s` these spaces, each Character is one scalar, and a
-/// scan from each start in turn gives the regex's leftmost, non-overlapping matches. Anything
-/// else returns nil and the caller runs the regex.
+/// numbers, plain spaces and 年月日 (`fullDate`, `anyYear`, `leadYear`), and on ASCII paths
+/// (`pathDate`). `\d` matches a numeric scalar (numeric type set: 2, ２, 三 alike); `Int` reads
+/// only ASCII digits, so a group holding another number is nil. With each Character one scalar
+/// and `\s` limited to `isSpace`, a scan from each start in turn gives the regex's leftmost,
+/// non-overlapping matches. Anything else returns nil and the caller runs the regex.
 enum DateMatcher {
     /// Groups as integers: year, month, day for `fullDate` (`full`), the year for `anyYear`.
     static func matches(_ run: [UInt32], full: Bool) -> [[Int?]]? {
-        for v in run where !isDigit(v) && !isSpace(v) && v != 0x5E74 && v != 0x6708 && v != 0x65E5 { return nil }
+        for v in run where !isSpace(v) && v != 0x5E74 && v != 0x6708 && v != 0x65E5 && !isNumber(v) { return nil }
         var out: [[Int?]] = []
         var p = 0
         while p < run.count {
@@ -25,10 +26,11 @@ enum DateMatcher {
     /// third digit or a missing literal fails either way) is what backtracking would settle on.
     private static func match(_ r: [UInt32], at p: Int, full: Bool) -> ([Int?], Int)? {
         var i = p
-        func number(max: Int) -> Int? {
-            var value = 0, count = 0
-            while i < r.count, count < max, isDigit(r[i]) { value = value * 10 + Int(r[i] - 0x30); count += 1; i += 1 }
-            return count == 0 ? nil : value
+        /// Up to `max` numbers at `i`: nil when there are none, else their value (nil unless ASCII).
+        func number(max: Int) -> Int?? {
+            let start = i
+            while i < r.count, i - start < max, isNumber(r[i]) { i += 1 }
+            return i == start ? nil : .some(value(r[start..<i]))
         }
         func literal(_ v: UInt32) -> Bool {
             while i < r.count, isSpace(r[i]) { i += 1 }
@@ -44,6 +46,16 @@ enum DateMatcher {
         while i < r.count, isSpace(r[i]) { i += 1 }
         guard let day = number(max: 2), literal(0x65E5) else { return nil }
         return ([year, month, day], i)
+    }
+
+    /// `Int(String(scalars))`: the value of ASCII digits, nil when another number is among them.
+    static func value(_ scalars: ArraySlice<UInt32>) -> Int? {
+        var value = 0
+        for v in scalars {
+            guard isDigit(v) else { return nil }
+            value = value * 10 + Int(v - 0x30)
+        }
+        return value
     }
 
     /// Year and month of `pathDate`'s first match (`(?:^|\D)(19\d{2}|20\d{2})(\d{2})(\d{2})(?!\d)`),
@@ -82,24 +94,24 @@ enum DateMatcher {
 
     /// Group 1 of each match of `YearResolver.leadYear`
     /// (`(?:^|[^\d—\-~～至到])(\d{4})\s*年(?!以来|来|…)`), or nil when the lead holds a scalar
-    /// that the hand matcher does not read: one that is not simple, or a number or space other
-    /// than ASCII digits and `isSpace` (`\d` and `\s` match nothing else then). Each match
-    /// consumes the character before the year, so the scan resumes where a match ended.
+    /// that the hand matcher does not read: one that is not simple, or a space other than
+    /// `isSpace`. Each match consumes the character before the year, so the scan resumes where
+    /// a match ended.
     static func leadYears(_ lead: String) -> [Int?]? {
         var s: [UInt32] = []
         for scalar in lead.unicodeScalars {
             let v = scalar.value
-            guard SimpleScalars.isSimple(v), isDigit(v) || isSpace(v) || !DateRunTable.contains(v) else { return nil }
+            guard SimpleScalars.isSimple(v), isSpace(v) || !DateRunTable.contains(v) || isNumber(v) else { return nil }
             s.append(v)
         }
-        func tail(from q: Int) -> (Int, Int)? {
-            guard q + 4 <= s.count, (q..<(q + 4)).allSatisfy({ isDigit(s[$0]) }) else { return nil }
+        func tail(from q: Int) -> (Int?, Int)? {
+            guard q + 4 <= s.count, (q..<(q + 4)).allSatisfy({ isNumber(s[$0]) }) else { return nil }
             var i = q + 4
             while i < s.count, isSpace(s[i]) { i += 1 }
             guard i < s.count, s[i] == 0x5E74 else { return nil }
             i += 1
             if leadYearStops.contains(where: { s[i...].starts(with: $0) }) { return nil }
-            return (s[q..<(q + 4)].reduce(0) { $0 * 10 + Int($1 - 0x30) }, i)
+            return (value(s[q..<(q + 4)]), i)
         }
         var out: [Int?] = []
         var p = 0
@@ -116,12 +128,18 @@ enum DateMatcher {
 
     /// `[^\d—\-~～至到]` for the scalars `leadYears` reads.
     private static func leadYearOpeners(_ v: UInt32) -> Bool {
-        !(isDigit(v) || v == 0x2014 || v == 0x2D || v == 0x7E || v == 0xFF5E || v == 0x81F3 || v == 0x5230)
+        !(isNumber(v) || v == 0x2014 || v == 0x2D || v == 0x7E || v == 0xFF5E || v == 0x81F3 || v == 0x5230)
     }
 
     /// What may not follow `leadYear`'s 年.
     private static let leadYearStops: [[UInt32]] = ["以来", "来", "前", "后", "底", "末", "初", "至", "到", "度", "起", "—", "-", "~", "～", "、",
                                                      "和", "及", "与", "同期", "上半年", "下半年"].map { $0.unicodeScalars.map(\.value) }
+
+    /// `\d`: a scalar with a numeric type (ASCII digits without the property lookup).
+    @inline(__always) static func isNumber(_ v: UInt32) -> Bool {
+        if v < 0x80 { return isDigit(v) }
+        return DateRunTable.contains(v) && Unicode.Scalar(v)!.properties.numericType != nil
+    }
 
     @inline(__always) static func isDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
     /// Spaces `\s` matches that are each their own Character.

@@ -99,7 +99,7 @@ struct ScalarPathTests {
     func leadYears() {
         let made = ["2019年，2020年以来、2021年底和2022年 3月", "2019年2020年 12019年 2019—2020年 至2018年 到2017年",
                     "～2016年 ~2015年 -2014年 2013 年上半年 2012年同期 (2011年) 2010年\n2009 \u{3000}年", "２０１９年 2019年",
-                    "三2019年 2019年度 2019年、2018年", ""]
+                    "三2019年 2019年度 2019年、2018年", "二〇一九年以来，二〇二〇年 十2021年 2022年三月五日", ""]
         #expect((0..<0x80).allSatisfy { DateRunTable.asciiContains(UInt32($0)) == DateRunTable.contains(UInt32($0)) })
         for text in Self.texts + made {
             let regex = text.matches(of: YearResolver.leadYear).map { Int($0.output[1].substring ?? "") }
@@ -111,7 +111,7 @@ struct ScalarPathTests {
     @Test("year and byline regexes find the same matches when run only where they can match")
     func regexWindows() {
         let made = ["2023 年 5 月 3 日，2024年12月1日和 ２０２２年１月２日、三〇二四年5月6日",
-                    "12019年3月5日 2019年123月4日 2019 年\u{3000} 3 月 05 日 20191年 2019年 年3月 1999年1月1 日 2000\t年10月31日",
+                    "二〇一九年三月五日 2019年三月5日 12019年3月5日 2019年123月4日 2019 年\u{3000} 3 月 05 日 20191年 2019年 年3月 1999年1月1 日 2000\t年10月31日",
                     "（ 本报记者 王佳丽）（新华社特约记者张三)(记者)（通讯员（李四））（实习生一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一）（实习生一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十）（本报见习记者 赵五）"]
         for text in Self.texts + made {
             let windowed = YearResolver.dateMatches(.fullDate, in: text)
