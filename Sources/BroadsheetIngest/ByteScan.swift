@@ -53,6 +53,16 @@ struct ByteNeedles {
 }
 
 enum ByteScan {
+    /// The scalar value and byte length of the valid UTF-8 at `i`.
+    @inline(__always)
+    static func scalar(at i: Int, in b: UnsafeBufferPointer<UInt8>) -> (UInt32, Int) {
+        let lead = UInt32(b[i])
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2) }
+        if lead < 0xF0 { return ((lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3) }
+        return ((lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F), 4)
+    }
+
     /// One pass over `hay`: true at the lead bytes of a compatibility ideograph (see
     /// `hasCompatibilityIdeograph`) or where `matchesAt` finds a needle starting at a byte that
     /// `isFirst` accepts. The same answer as a plain find for each needle, then the check.
@@ -122,9 +132,20 @@ struct ByteProbe {
 
     init<S: StringProtocol>(_ text: S) {
         bytes = Array(text.utf8)
-        compatibility = ByteScan.hasCompatibilityIdeograph(bytes)
-        seen = [UInt64](repeating: 0, count: 16)
-        for scalar in text.unicodeScalars { Self.mark(&seen, scalar.value) }
+        var seen = [UInt64](repeating: 0, count: 16)
+        // The scalars decoded from the (valid) UTF-8 and the compatibility check in one pass.
+        var compatibility = false
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            while i < b.count {
+                let (v, length) = ByteScan.scalar(at: i, in: b)
+                if (0xF900...0xFAFF).contains(v) || (0x2F000...0x2FFFF).contains(v) { compatibility = true }   // the lead bytes ByteScan tests
+                Self.mark(&seen, v)
+                i += length
+            }
+        }
+        self.compatibility = compatibility
+        self.seen = seen
     }
 
     @inline(__always)

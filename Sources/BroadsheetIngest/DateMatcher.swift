@@ -82,16 +82,6 @@ enum DateMatcher {
 
     enum PathDate: Equatable { case found(year: Int, month: Int), none, unknown }
 
-    /// The scalar value and byte length of the valid UTF-8 at `i`.
-    @inline(__always)
-    static func scalar(at i: Int, in b: UnsafeBufferPointer<UInt8>) -> (UInt32, Int) {
-        let lead = UInt32(b[i])
-        if lead < 0x80 { return (lead, 1) }
-        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2) }
-        if lead < 0xF0 { return ((lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3) }
-        return ((lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F), 4)
-    }
-
     /// Group 1 of each match of `YearResolver.leadYear`
     /// (`(?:^|[^\d—\-~～至到])(\d{4})\s*年(?!以来|来|…)`), or nil when the lead holds a scalar
     /// that the hand matcher does not read: one that is not simple, or a space other than

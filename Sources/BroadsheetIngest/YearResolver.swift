@@ -66,7 +66,7 @@ enum YearResolver {
                 var length = 1
                 var v: UInt32 = 0
                 if i < bytes.count {
-                    (v, length) = DateMatcher.scalar(at: i, in: bytes)
+                    (v, length) = ByteScan.scalar(at: i, in: bytes)
                     switch v {
                     case 0x5E74: marks |= 1; inRun = true
                     case 0x6708: marks |= 2; inRun = true
