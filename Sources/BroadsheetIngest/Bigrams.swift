@@ -3,8 +3,9 @@ import BroadsheetText
 /// Character-bigram overlap: how much of a headline's wording a body contains.
 struct Bigrams {
     /// The bigrams as pairs of scalar values, when the text is all simple scalars (each its own
-    /// Character, see SimpleScalars): hashing two integers is far cheaper than a String.
-    private let pairs: Set<UInt64>?
+    /// Character, see SimpleScalars), sorted and unique: two integers compare far cheaper than
+    /// Strings, and intersecting sorted lists is cheaper than hashing.
+    private let pairs: [UInt64]?
     private let strings: Set<String>?
 
     init(_ text: String) {
@@ -13,14 +14,22 @@ struct Bigrams {
             strings = Self.characterBigrams(text)
             return
         }
-        var set = Set<UInt64>(minimumCapacity: scalars.count)
+        var list: [UInt64] = []
+        list.reserveCapacity(scalars.count)
         var previous: UInt32?
         for v in scalars {
             guard BigramScalars.counts(v) else { continue }
-            if let previous { set.insert(UInt64(previous) << 32 | UInt64(v)) }
+            if let previous { list.append(UInt64(previous) << 32 | UInt64(v)) }
             previous = v
         }
-        pairs = set
+        list.sort()
+        var unique = 0
+        for k in list.indices where k == 0 || list[k] != list[k - 1] {
+            list[unique] = list[k]
+            unique += 1
+        }
+        list.removeLast(list.count - unique)
+        pairs = list
         strings = nil
     }
 
@@ -45,8 +54,11 @@ struct Bigrams {
     func containment(in other: Bigrams) -> Double {
         if let mine = pairs, let theirs = other.pairs {
             guard !mine.isEmpty else { return 0 }
-            let (small, large) = mine.count <= theirs.count ? (mine, theirs) : (theirs, mine)
-            return Double(small.reduce(0) { $0 + (large.contains($1) ? 1 : 0) }) / Double(mine.count)
+            var shared = 0, i = 0, j = 0
+            while i < mine.count, j < theirs.count {
+                if mine[i] < theirs[j] { i += 1 } else if mine[i] > theirs[j] { j += 1 } else { shared += 1; i += 1; j += 1 }
+            }
+            return Double(shared) / Double(mine.count)
         }
         let mine = set
         guard !mine.isEmpty else { return 0 }

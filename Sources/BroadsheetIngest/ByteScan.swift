@@ -30,25 +30,40 @@ extension StringProtocol {
     }
 }
 
-/// Needles for `containsAnyBytes`, their bytes taken once.
+/// Needles for `containsAnyBytes`, their bytes taken once, with a table of their first two
+/// bytes: CJK needles share lead bytes with most of the text, byte pairs far less.
 struct ByteNeedles {
     private let patterns: [[UInt8]]
-    private let firsts: [Bool]
+    /// Bit `b0 << 8 | b1` set for each needle of two bytes or more.
+    private let starts: [UInt64]
+    /// First bytes of one-byte needles.
+    private let singles: [Bool]
     let hasEmpty: Bool
 
     init(_ needles: [String]) {
         patterns = needles.map { Array($0.utf8) }
-        var firsts = [Bool](repeating: false, count: 256)
-        for p in patterns { if let b = p.first { firsts[Int(b)] = true } }
-        self.firsts = firsts
+        var starts = [UInt64](repeating: 0, count: 1024), singles = [Bool](repeating: false, count: 256)
+        for p in patterns where !p.isEmpty {
+            if p.count == 1 { singles[Int(p[0])] = true; continue }
+            let key = Int(p[0]) << 8 | Int(p[1])
+            starts[key >> 6] |= 1 << UInt64(key & 63)
+        }
+        self.starts = starts
+        self.singles = singles
         hasEmpty = patterns.contains { $0.isEmpty }
     }
 
     /// One pass over the text for all needles and the compatibility check.
     func occur(in hay: UnsafeBufferPointer<UInt8>) -> Bool {
-        ByteScan.scan(hay, isFirst: { firsts[Int($0)] }, matchesAt: { i in
-            patterns.contains { p in p.withUnsafeBufferPointer { ByteScan.matches($0, at: i, in: hay) } }
-        })
+        starts.withUnsafeBufferPointer { starts in
+            ByteScan.scan(hay, isFirst: { _ in true }, matchesAt: { i in
+                if singles[Int(hay[i])] { return true }
+                guard i + 1 < hay.count else { return false }
+                let key = Int(hay[i]) << 8 | Int(hay[i + 1])
+                guard starts[key >> 6] & (1 << UInt64(key & 63)) != 0 else { return false }
+                return patterns.contains { p in p.withUnsafeBufferPointer { ByteScan.matches($0, at: i, in: hay) } }
+            })
+        }
     }
 }
 
