@@ -3,9 +3,8 @@ import BroadsheetText
 /// Character-bigram overlap: how much of a headline's wording a body contains.
 struct Bigrams {
     /// The bigrams as pairs of scalar values, when the text is all simple scalars (each its own
-    /// Character, see SimpleScalars), sorted and unique: two integers compare far cheaper than
-    /// Strings, and intersecting sorted lists is cheaper than hashing.
-    private let pairs: [UInt64]?
+    /// Character, see SimpleScalars): two integers hash far cheaper than a String.
+    private let pairs: PairSet?
     private let strings: Set<String>?
 
     init(_ text: String) {
@@ -14,22 +13,14 @@ struct Bigrams {
             strings = Self.characterBigrams(text)
             return
         }
-        var list: [UInt64] = []
-        list.reserveCapacity(scalars.count)
+        var set = PairSet(capacity: scalars.count)
         var previous: UInt32?
         for v in scalars {
             guard BigramScalars.counts(v) else { continue }
-            if let previous { list.append(UInt64(previous) << 32 | UInt64(v)) }
+            if let previous { set.insert(UInt64(previous) << 32 | UInt64(v)) }
             previous = v
         }
-        list.sort()
-        var unique = 0
-        for k in list.indices where k == 0 || list[k] != list[k - 1] {
-            list[unique] = list[k]
-            unique += 1
-        }
-        list.removeLast(list.count - unique)
-        pairs = list
+        pairs = set
         strings = nil
     }
 
@@ -47,17 +38,18 @@ struct Bigrams {
     /// The bigrams as two-character strings.
     var set: Set<String> {
         if let strings { return strings }
-        return Set(pairs!.map { SimpleScalars.string([UInt32($0 >> 32), UInt32($0 & 0xFFFF_FFFF)]) })
+        var out = Set<String>()
+        pairs!.forEach { out.insert(SimpleScalars.string([UInt32($0 >> 32), UInt32($0 & 0xFFFF_FFFF)])) }
+        return out
     }
 
     /// Share of `self`'s bigrams found in `other` (0…1).
     func containment(in other: Bigrams) -> Double {
         if let mine = pairs, let theirs = other.pairs {
-            guard !mine.isEmpty else { return 0 }
-            var shared = 0, i = 0, j = 0
-            while i < mine.count, j < theirs.count {
-                if mine[i] < theirs[j] { i += 1 } else if mine[i] > theirs[j] { j += 1 } else { shared += 1; i += 1; j += 1 }
-            }
+            guard mine.count > 0 else { return 0 }
+            let (small, large) = mine.count <= theirs.count ? (mine, theirs) : (theirs, mine)
+            var shared = 0
+            small.forEach { if large.contains($0) { shared += 1 } }
             return Double(shared) / Double(mine.count)
         }
         let mine = set
@@ -86,5 +78,48 @@ enum BigramScalars {
     static func counts(_ v: UInt32) -> Bool {
         if v < 0x10000 { return bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }
         return slowCounts(Unicode.Scalar(v)!)
+    }
+}
+
+/// A set of non-zero bigram pairs, open addressing with a multiplicative hash: Swift's `Set`
+/// hashes every insert with SipHash, which dominated building the bigrams of each body.
+struct PairSet {
+    private var slots: [UInt64]
+    private let shift: UInt64
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        var bits: UInt64 = 4
+        while 1 << bits < capacity * 2 { bits += 1 }
+        slots = [UInt64](repeating: 0, count: 1 << Int(bits))
+        shift = 64 - bits
+    }
+
+    @inline(__always)
+    private func start(_ pair: UInt64) -> Int { Int((pair &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    mutating func insert(_ pair: UInt64) {
+        let mask = slots.count - 1
+        var i = start(pair)
+        while slots[i] != 0 {
+            if slots[i] == pair { return }
+            i = (i + 1) & mask
+        }
+        slots[i] = pair
+        count += 1
+    }
+
+    func contains(_ pair: UInt64) -> Bool {
+        let mask = slots.count - 1
+        var i = start(pair)
+        while slots[i] != 0 {
+            if slots[i] == pair { return true }
+            i = (i + 1) & mask
+        }
+        return false
+    }
+
+    func forEach(_ body: (UInt64) -> Void) {
+        for pair in slots where pair != 0 { body(pair) }
     }
 }
