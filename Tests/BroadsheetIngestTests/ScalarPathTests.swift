@@ -95,6 +95,16 @@ struct ScalarPathTests {
         }
     }
 
+    @Test("leading dates and time words dropped by a prefix match as by replacing the first match")
+    func titlePrefixes() {
+        let made = ["5月20日，全市召开会议。", "2023年5月20日上午 ，会议召开", "近日，记者获悉", "当天 , 天气晴", "会议于5月20日，召开", ""]
+        for text in Self.texts + made {
+            for regex in [TitleWriter.leadingDate, TitleWriter.leadingTimeWord] {
+                #expect(TitleWriter.droppingPrefix(regex, of: text) == text.replacing(regex, with: "", maxReplacements: 1))
+            }
+        }
+    }
+
     @Test("lead years read by hand as the regex reads them")
     func leadYears() {
         let made = ["2019年，2020年以来、2021年底和2022年 3月", "2019年2020年 12019年 2019—2020年 至2018年 到2017年",
