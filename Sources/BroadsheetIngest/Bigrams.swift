@@ -3,8 +3,8 @@ import BroadsheetText
 /// Character-bigram overlap: how much of a headline's wording a body contains.
 struct Bigrams {
     /// The bigrams as pairs of scalar values, when the text is all simple scalars (each its own
-    /// Character, see SimpleScalars): hashing two integers is far cheaper than a String.
-    private let pairs: Set<UInt64>?
+    /// Character, see SimpleScalars): two integers hash far cheaper than a String.
+    private let pairs: PairSet?
     private let strings: Set<String>?
 
     init(_ text: String) {
@@ -13,11 +13,10 @@ struct Bigrams {
             strings = Self.characterBigrams(text)
             return
         }
-        var set = Set<UInt64>(minimumCapacity: scalars.count)
+        var set = PairSet(capacity: scalars.count)
         var previous: UInt32?
         for v in scalars {
-            let p = Unicode.Scalar(v)!.properties
-            guard CJK.isIdeograph(Unicode.Scalar(v)!) || p.isAlphabetic || p.numericType != nil else { continue }
+            guard BigramScalars.counts(v) else { continue }
             if let previous { set.insert(UInt64(previous) << 32 | UInt64(v)) }
             previous = v
         }
@@ -39,18 +38,88 @@ struct Bigrams {
     /// The bigrams as two-character strings.
     var set: Set<String> {
         if let strings { return strings }
-        return Set(pairs!.map { SimpleScalars.string([UInt32($0 >> 32), UInt32($0 & 0xFFFF_FFFF)]) })
+        var out = Set<String>()
+        pairs!.forEach { out.insert(SimpleScalars.string([UInt32($0 >> 32), UInt32($0 & 0xFFFF_FFFF)])) }
+        return out
     }
 
     /// Share of `self`'s bigrams found in `other` (0…1).
     func containment(in other: Bigrams) -> Double {
         if let mine = pairs, let theirs = other.pairs {
-            guard !mine.isEmpty else { return 0 }
+            guard mine.count > 0 else { return 0 }
             let (small, large) = mine.count <= theirs.count ? (mine, theirs) : (theirs, mine)
-            return Double(small.reduce(0) { $0 + (large.contains($1) ? 1 : 0) }) / Double(mine.count)
+            var shared = 0
+            small.forEach { if large.contains($0) { shared += 1 } }
+            return Double(shared) / Double(mine.count)
         }
         let mine = set
         guard !mine.isEmpty else { return 0 }
         return Double(mine.intersection(other.set).count) / Double(mine.count)
+    }
+}
+
+/// The scalars a bigram is made of (ideographs, letters, numbers), as a bit table over the BMP
+/// built once: reading the Unicode properties of every scalar of every body was a hot spot.
+enum BigramScalars {
+    static let bits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for v in 0..<0x10000 {
+            guard let scalar = Unicode.Scalar(UInt32(v)), slowCounts(scalar) else { continue }
+            bits[v >> 6] |= 1 << UInt64(v & 63)
+        }
+        return bits
+    }()
+
+    static func slowCounts(_ scalar: Unicode.Scalar) -> Bool {
+        CJK.isIdeograph(scalar) || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    @inline(__always)
+    static func counts(_ v: UInt32) -> Bool {
+        if v < 0x10000 { return bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }
+        return slowCounts(Unicode.Scalar(v)!)
+    }
+}
+
+/// A set of non-zero bigram pairs, open addressing with a multiplicative hash: Swift's `Set`
+/// hashes every insert with SipHash, which dominated building the bigrams of each body.
+struct PairSet {
+    private var slots: [UInt64]
+    private let shift: UInt64
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        var bits: UInt64 = 4
+        while 1 << bits < capacity * 2 { bits += 1 }
+        slots = [UInt64](repeating: 0, count: 1 << Int(bits))
+        shift = 64 - bits
+    }
+
+    @inline(__always)
+    private func start(_ pair: UInt64) -> Int { Int((pair &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    mutating func insert(_ pair: UInt64) {
+        let mask = slots.count - 1
+        var i = start(pair)
+        while slots[i] != 0 {
+            if slots[i] == pair { return }
+            i = (i + 1) & mask
+        }
+        slots[i] = pair
+        count += 1
+    }
+
+    func contains(_ pair: UInt64) -> Bool {
+        let mask = slots.count - 1
+        var i = start(pair)
+        while slots[i] != 0 {
+            if slots[i] == pair { return true }
+            i = (i + 1) & mask
+        }
+        return false
+    }
+
+    func forEach(_ body: (UInt64) -> Void) {
+        for pair in slots where pair != 0 { body(pair) }
     }
 }

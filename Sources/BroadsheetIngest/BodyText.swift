@@ -10,7 +10,7 @@ enum BodyText {
     static func clean(_ text: String) -> String {
         var out = ""
         var rest = Substring(text)
-        while rest.containsAnyBytes(roleWords), let range = firstBylineGroup(in: rest) {
+        while rest.containsAnyBytes(roleNeedles), let range = firstBylineGroup(in: rest) {
             out += collapseKeepingQuotedClauses(String(rest[..<range.lowerBound]))
             out += normaliseByline(String(rest[range]))
             rest = rest[range.upperBound...]
@@ -26,6 +26,7 @@ enum BodyText {
 
     /// Literals `bylineGroup` needs: a line without any of them skips the regex.
     static let roleWords = ["记者", "記者", "通讯员", "通訊員", "实习生", "實習生"]
+    static let roleNeedles = ByteNeedles(roleWords)
 
     /// Collapses layout spaces but keeps the one separating two clauses inside quotation marks
     /// (`“攻坚促就业 奋进创未来”`): both sides are runs of three or more ideographs, which a

@@ -1,4 +1,5 @@
 import BroadsheetModel
+import BroadsheetText
 
 /// Names and roles: `记者张志远 实习生周士桢`, `本报记者 王龙飞 王佳丽`, `(張 曄)`, `本报记者 王佳丽 摄`.
 enum BylineParser {
@@ -53,6 +54,9 @@ enum BylineParser {
 
     /// Space-separated tokens, rejoining two-character names padded with a space (`張 曄`).
     static func tokens(_ text: String) -> [String] {
+        // In text of simple scalars (see SimpleScalars) the separators, token lengths and first
+        // characters read the same on scalars, without grapheme breaking.
+        if SimpleScalars.all(text) { return scalarTokens(text) }
         let raw = text.split(whereSeparator: { " \u{3000}\u{00A0}、,，".contains($0) }).map(String.init)
         var out: [String] = []
         var i = 0
@@ -64,6 +68,43 @@ enum BylineParser {
             } else {
                 out.append(raw[i])
                 i += 1
+            }
+        }
+        return out
+    }
+
+    /// `tokens` for text whose scalars are all simple.
+    static func scalarTokens(_ text: String) -> [String] {
+        var raw: [Substring] = []
+        let u = text.unicodeScalars
+        var start: String.Index?
+        var i = u.startIndex
+        while i < u.endIndex {
+            switch u[i].value {
+            case 0x20, 0x3000, 0xA0, 0x3001, 0x2C, 0xFF0C:
+                if let s = start { raw.append(text[s..<i]); start = nil }
+            default:
+                if start == nil { start = i }
+            }
+            i = u.index(after: i)
+        }
+        if let s = start { raw.append(text[s..<u.endIndex]) }
+        /// The token's only scalar, when it has exactly one.
+        func single(_ token: Substring) -> Unicode.Scalar? {
+            let s = token.unicodeScalars
+            guard let first = s.first, s.index(after: s.startIndex) == s.endIndex else { return nil }
+            return first
+        }
+        var out: [String] = []
+        out.reserveCapacity(raw.count)
+        var k = 0
+        while k < raw.count {
+            if k + 1 < raw.count, let a = single(raw[k]), let b = single(raw[k + 1]), CJK.isIdeograph(a), CJK.isIdeograph(b) {
+                out.append(String(raw[k]) + String(raw[k + 1]))
+                k += 2
+            } else {
+                out.append(String(raw[k]))
+                k += 1
             }
         }
         return out

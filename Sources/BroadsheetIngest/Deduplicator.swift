@@ -14,13 +14,13 @@ enum Deduplicator {
             guard let scalars = SimpleScalars.of(block.text) else { return dedupeByCharacter(blocks) }
             scalarKeys.append(scalars.filter { !CJK.isWhitespace(Unicode.Scalar($0)!) })
         }
-        let simpleKeys = scalarKeys.map(SimpleKey.init(simple:))
-        var first: [[UInt32]: Int] = [:]
-        for (j, key) in scalarKeys.enumerated() where !key.isEmpty && first[key] == nil { first[key] = j }
+        // Only a key longer than the minimum can cover another: only those need their pairs.
+        let simpleKeys = scalarKeys.map { SimpleKey(simple: $0, pairs: $0.count > minimumLength) }
         var keep: [DraftBlock] = []
         for (i, block) in blocks.enumerated() {
             guard block.kind == .paragraph, scalarKeys[i].count >= minimumLength else { keep.append(block); continue }
-            if let j = first[scalarKeys[i]], j < i { continue }
+            // An exact repeat of an earlier paragraph (compared directly: hashing every key cost more).
+            if scalarKeys[..<i].contains(scalarKeys[i]) { continue }
             let covered = scalarKeys.indices.contains { j in
                 scalarKeys[j].count > scalarKeys[i].count && simpleKeys[j].contains(simpleKeys[i])
             }
@@ -56,8 +56,9 @@ enum Deduplicator {
 /// for two such keys, scalar containment is exactly character containment, and far cheaper.
 struct SimpleKey {
     let scalars: [UInt32]
-    /// Pairs of adjacent scalars, to rule out most containment checks without scanning.
-    let pairs: Set<UInt64>
+    /// Pairs of adjacent scalars as bits of a small table (a pair may share its bit with
+    /// others, never miss it), to rule out most containment checks without scanning or hashing.
+    let pairs: [UInt64]
 
     init?(_ key: String) {
         var scalars: [UInt32] = []
@@ -73,14 +74,29 @@ struct SimpleKey {
 
     /// A key of simple scalars (see SimpleScalars), a wider set than the one above with the same
     /// property: each scalar is a whole character equal only to itself.
-    init(simple scalars: [UInt32]) {
+    /// Without `pairs` the key can only be looked for, not searched in.
+    init(simple scalars: [UInt32], pairs withPairs: Bool = true) {
         self.scalars = scalars
-        var pairs = Set<UInt64>(minimumCapacity: scalars.count)
-        for k in scalars.indices.dropLast() { pairs.insert(Self.pair(scalars[k], scalars[k + 1])) }
+        var pairs = [UInt64](repeating: 0, count: withPairs ? 64 : 0)
+        if withPairs {
+            for k in scalars.indices.dropLast() {
+                let bit = Self.pair(scalars[k], scalars[k + 1])
+                pairs[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+        }
         self.pairs = pairs
     }
 
-    static func pair(_ a: UInt32, _ b: UInt32) -> UInt64 { UInt64(a) << 32 | UInt64(b) }
+    /// The table bit (of 4096) of a pair of scalars.
+    static func pair(_ a: UInt32, _ b: UInt32) -> Int {
+        let h = ((a &* 0x9E37_79B1) ^ b) &* 0x85EB_CA6B
+        return Int(h >> 20)
+    }
+
+    func hasPair(_ a: UInt32, _ b: UInt32) -> Bool {
+        let bit = Self.pair(a, b)
+        return !pairs.isEmpty && pairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
 
     func contains(_ other: SimpleKey) -> Bool {
         let n = other.scalars.count, m = scalars.count
@@ -88,7 +104,7 @@ struct SimpleKey {
         guard n > 0 else { return true }
         if n >= 2 {
             let probes = [0, n / 2 - 1, n - 2]
-            for p in probes where !pairs.contains(Self.pair(other.scalars[p], other.scalars[p + 1])) { return false }
+            for p in probes where !hasPair(other.scalars[p], other.scalars[p + 1]) { return false }
         }
         let needle = other.scalars
         return scalars.withUnsafeBufferPointer { hay in

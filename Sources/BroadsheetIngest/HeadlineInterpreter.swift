@@ -128,7 +128,7 @@ enum HeadlineInterpreter {
         let body = bodyText()
         // Three characters across the break found together in the body.
         let tail = String(a.suffix(2)), head = String(b.prefix(2))
-        if tail.count == 2, head.count == 2, body.contains(tail + head) { return true }
-        return body.contains(String([lastA, first])) && body.contains(String(a.suffix(1)) + String(b.prefix(3)))
+        if tail.count == 2, head.count == 2, body.canonicalContains(tail + head) { return true }
+        return body.canonicalContains(String([lastA, first])) && body.canonicalContains(String(a.suffix(1)) + String(b.prefix(3)))
     }
 }

@@ -47,9 +47,28 @@ extension HeadlineLineRules {
 
 /// Scalar forms of Character sets the rules use (each member is one scalar).
 enum ScalarSets {
-    static let clausePunctuation = Set(CharacterRules.clausePunctuation.map { $0.unicodeScalars.first!.value })
+    static let clausePunctuation = SmallScalarSet(CharacterRules.clausePunctuation.map { $0.unicodeScalars.first!.value })
     /// First scalars of the byline roles: a line starting otherwise is no byline line.
-    static let roleStarts = Set(BylineParser.roles.map { $0.unicodeScalars.first!.value })
-    static let closers = Set(CharacterRules.closers.map { $0.unicodeScalars.first!.value })
-    static let sentenceEnders = Set(CharacterRules.sentenceEnders.map { $0.unicodeScalars.first!.value })
+    static let roleStarts = SmallScalarSet(BylineParser.roles.map { $0.unicodeScalars.first!.value })
+    static let closers = SmallScalarSet(CharacterRules.closers.map { $0.unicodeScalars.first!.value })
+    static let sentenceEnders = SmallScalarSet(CharacterRules.sentenceEnders.map { $0.unicodeScalars.first!.value })
+}
+
+/// A dozen scalars or so, searched in a line: cheaper than hashing each scalar looked up, which
+/// these sets are asked for every scalar of many lines.
+struct SmallScalarSet {
+    private let members: [UInt32]
+    private let lowest: UInt32, highest: UInt32
+
+    init(_ members: [UInt32]) {
+        self.members = Array(Set(members)).sorted()
+        lowest = self.members.first ?? 1
+        highest = self.members.last ?? 0
+    }
+
+    @inline(__always)
+    func contains(_ v: UInt32) -> Bool {
+        guard v >= lowest, v <= highest else { return false }
+        return members.contains(v)
+    }
 }

@@ -26,7 +26,7 @@ enum HeadlineLineRules {
         if tokens.count >= 2, tokens.contains(where: { token in deckVerbs.contains { token.hasSuffix($0) } }) { return .deck }
         // `尤权出席并讲话`: one name and what the person did at the event.
         if tokens.count == 1, t.count <= 12, ["出席并讲话", "出席并致辞", "讲话", "主持", "致辞"].contains(where: { t.hasSuffix($0) }),
-           !t.contains("召开") { return .deck }
+           !t.canonicalContains("召开") { return .deck }
         if isBanner(t) { return .banner }
         if BylineParser.parseNameList(t) != nil { return .names }
         return .headline
@@ -40,7 +40,7 @@ enum HeadlineLineRules {
 
     /// Series banners between articles (`聚焦“…”系列主题新闻发布会`).
     static func isBanner(_ t: String) -> Bool {
-        t.contains("系列") || t.hasSuffix("专栏") || t.hasSuffix("专题") || t.hasSuffix("特刊")
+        t.canonicalContains("系列") || t.hasSuffix("专栏") || t.hasSuffix("专题") || t.hasSuffix("特刊")
     }
 
     /// Could this line be part of a headline block? No clause punctuation, balanced quotes, short.

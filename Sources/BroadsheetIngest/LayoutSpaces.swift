@@ -111,4 +111,10 @@ enum LayoutSpaces {
         if CharacterRules.isLatin(last) && CharacterRules.isLatin(first) { return a + " " + b }
         return a + b
     }
+
+    /// `a = join(a, b)` in place: joining many lines copies the text once, not once a line.
+    static func append(_ b: String, to a: inout String) {
+        if let last = a.last, let first = b.first, CharacterRules.isLatin(last) && CharacterRules.isLatin(first) { a += " " }
+        a += b
+    }
 }

@@ -46,19 +46,22 @@ struct LineCleaner {
             text = raw.replacing(htmlTag, with: "")
             textBytes = ByteProbe(text)
         }
+        var pinyinRemoved = false
         if textBytes.contains("(") || textBytes.contains("（"), mayHavePinyin(text) {
             text = text.replacing(pinyin) { match in match.output[1].substring.map(String.init) ?? "" }
+            pinyinRemoved = true
         }
         let trimmed = text.trimmingSpaces()
         if trimmed.isEmpty { return raw.trimmingSpaces().isEmpty ? .text("") : .removed }
-        let bytes = ByteProbe(trimmed)
+        // No needle below holds a trimmed space, so `text`'s probe answers for `trimmed` too.
+        let bytes = pinyinRemoved ? ByteProbe(trimmed) : textBytes
         let colon = bytes.contains(":") || bytes.contains("：")
         if colon, bytes.containsAny(editorWords), trimmed.firstMatch(of: editorLine) != nil { return .removed }
         if colon, bytes.containsAny(creditWords), trimmed.firstMatch(of: pageCredit) != nil { return .removed }
         if (trimmed.utf8.count <= chromeMaxBytes && chrome.contains(trimmed))
             || (bytes.contains("期") && bytes.contains("第") && trimmed.firstMatch(of: issueLink) != nil)
             || (bytes.containsAny(chromeWords) && trimmed.firstMatch(of: chromePattern) != nil) { return .chrome }
-        if colon, trimmed.count <= 80, trimmed.firstMatch(of: metadata) != nil, !trimmed.contains("。") {
+        if colon, bytes.containsAny(metadataWords), trimmed.count <= 80, trimmed.firstMatch(of: metadata) != nil, !trimmed.contains("。") {
             let date = trimmed.firstMatch(isoDate)
             return .metadata(year: date?[1].flatMap { Int($0) }, month: date?[2].flatMap { Int($0) }, day: date?[3].flatMap { Int($0) })
         }
@@ -81,8 +84,10 @@ struct LineCleaner {
     /// The letters of `pinyin`'s bracketed class, each one scalar.
     static let pinyinLetters = Set("abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê".unicodeScalars.map(\.value))
 
-    /// Literals each pattern above needs: `editorLine`, `pageCredit`, `chromePattern`.
+    /// Literals each pattern above needs: `editorLine`, `pageCredit`, `chromePattern`, `metadata`.
     static let editorWords = ["编辑", "編輯", "责编", "責編", "校对", "校對"]
     static let creditWords = ["本版", "版式", "制图", "製圖", "设计", "設計", "责编", "責編"]
+    /// Literals `metadata` needs (one of its labels).
+    static let metadataWords = ["来源", "來源", "发布时间", "發佈時間", "发布日期", "时间", "時間", "日期", "作者", "编辑", "編輯", "点击数", "浏览次数"]
     static let chromeWords = ["位置", "字体", "字號", "字号", "打印本页", "关闭窗口", "關閉窗口", "扫一扫在手机", "分享到"]
 }

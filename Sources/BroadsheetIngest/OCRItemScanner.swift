@@ -157,7 +157,7 @@ struct OCRItemScanner {
             }
             if !lines.isEmpty, layout.isDateline(k) { break }
             lines.append(k)
-            joined = LayoutSpaces.join(joined, layout.text(k))
+            LayoutSpaces.append(layout.text(k), to: &joined)
             captionBytes = captionBytes || layout.mayBeCaption(k)
             // The first line after a column break that ends the sentence ends the paragraph (the
             // break fell just before the paragraph's last line), unless the paragraph starts there.

@@ -9,12 +9,13 @@ struct OCRLayout {
     private let headlineLike: [Bool]
     private let collapsedWidths: [Int]
     private let printedWidths: [Int]
+    private let captionMarks: [Bool]
     private let kinds: LineKindCache
 
     init(lines: [SourceLine]) {
         self.lines = lines
         var trimmedTexts: [String] = [], blanks: [Bool] = [], datelines: [Bool] = [], headlineLike: [Bool] = []
-        var collapsedWidths: [Int] = [], printedWidths: [Int] = []
+        var collapsedWidths: [Int] = [], printedWidths: [Int] = [], captionMarks: [Bool] = []
         for line in lines {
             let t = line.trimmed
             let blank = line.isBlank
@@ -22,6 +23,7 @@ struct OCRLayout {
             let dateline = !blank && DatelineParser.parse(t) != nil
             trimmedTexts.append(t)
             blanks.append(blank)
+            captionMarks.append(t.containsAnyBytes(CaptionParser.creditMarks))
             datelines.append(dateline)
             if let scalars = SimpleScalars.of(t) {
                 headlineLike.append(!blank && HeadlineLineRules.isHeadlineLike(trimmed: t, scalars: scalars, dateline: dateline))
@@ -39,6 +41,7 @@ struct OCRLayout {
         self.headlineLike = headlineLike
         self.collapsedWidths = collapsedWidths
         self.printedWidths = printedWidths
+        self.captionMarks = captionMarks
         kinds = LineKindCache(count: lines.count)
     }
 
@@ -50,7 +53,7 @@ struct OCRLayout {
     func width(_ i: Int) -> Int { collapsedWidths[i] }
     /// False when line `i` cannot contribute to a caption: `CaptionParser` needs 摄 or 攝, and
     /// text joined from lines holds those bytes only if one of its lines does.
-    func mayBeCaption(_ i: Int) -> Bool { trimmedTexts[i].containsBytes("摄") || trimmedTexts[i].containsBytes("攝") }
+    func mayBeCaption(_ i: Int) -> Bool { captionMarks[i] }
 
     /// `HeadlineLineRules.kind` of line `i`, worked out once: the passes ask it of the same lines
     /// again and again.
@@ -92,7 +95,9 @@ struct OCRLayout {
     }
 
     func joined(_ indices: [Int]) -> String {
-        indices.reduce("") { LayoutSpaces.join($0, text($1)) }
+        var out = ""
+        for i in indices { LayoutSpaces.append(text(i), to: &out) }
+        return out
     }
 }
 

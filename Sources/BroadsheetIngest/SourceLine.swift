@@ -19,6 +19,9 @@ extension StringProtocol {
         var start = u.startIndex, end = u.endIndex
         while start < end, SimpleScalars.isTrimmedSpace(u[start].value) { start = u.index(after: start) }
         while end > start, SimpleScalars.isTrimmedSpace(u[u.index(before: end)].value) { end = u.index(before: end) }
+        // Nothing to trim (most lines): the String itself, not a copy. Neither end scalar is a
+        // space, so neither end Character is one.
+        if start == u.startIndex, end == u.endIndex, let same = self as? String { return same }
         if start == end || (SimpleScalars.isSimple(u[start].value) && SimpleScalars.isSimple(u[u.index(before: end)].value)) {
             return String(self[start..<end])   // both cuts are Character boundaries
         }

@@ -13,14 +13,22 @@ enum TitleWriter {
         if let dateline = DatelineParser.parse(text) {
             text = String(BodyText.clean(text).dropFirst(dateline.length)).trimmingSpaces()
         }
-        text = text.replacing(leadingDate, with: "", maxReplacements: 1)
-        text = text.replacing(leadingTimeWord, with: "", maxReplacements: 1)
+        // Both patterns start with `^`, so their first match is a prefix match: trying it at the
+        // start alone spares the regex a walk over the rest of the lead.
+        text = droppingPrefix(leadingDate, of: text)
+        text = droppingPrefix(leadingTimeWord, of: text)
         var sentence = cut(text, at: ["。", "！", "？", "!", "?", "；"])
         // The first clause says what happened when it can stand alone; a headline is not a sentence.
         let clause = cut(sentence, at: ["，", ",", "：", ":"])
         if clause.count >= minClause || (sentence.count > maxLength && clause.count >= 6) { sentence = clause }
         let trimmed = sentence.trimmingSpaces()
         return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// `text.replacing(regex, with: "", maxReplacements: 1)` for a regex anchored with `^`.
+    static func droppingPrefix(_ regex: Regex<AnyRegexOutput>, of text: String) -> String {
+        guard let match = text.prefixMatch(of: regex) else { return text }
+        return String(text[match.range.upperBound...])
     }
 
     /// Text up to the first of `stops` that stands outside quotation marks and brackets.

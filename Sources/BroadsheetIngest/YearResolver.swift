@@ -13,22 +13,29 @@ enum YearResolver {
 
     static func year(month: Int, day: Int, text: String, lead: String, path: String, config: SiteConfig) -> (Int, Source)? {
         // Every pattern here but `pathDate` needs 年: text without it skips them.
-        for match in text.containsBytes("年") ? dateMatches(of: fullDate, in: text, marks: 7) : [] {
-            if let y = Int(match.output[1].substring ?? ""), Int(match.output[2].substring ?? "") == month,
-               Int(match.output[3].substring ?? "") == day, plausible(y) {
+        for groups in text.containsBytes("年") ? dateMatches(.fullDate, in: text) : [] {
+            if let y = groups[0], groups[1] == month, groups[2] == day, plausible(y) {
                 return (y, .text)
             }
         }
         // Only when the lead names one year at all, and names it for the event itself.
         let leadHasYear = lead.containsBytes("年")
-        let mentioned = !leadHasYear ? [] : Set(dateMatches(of: anyYear, in: lead).compactMap { Int($0.output[1].substring ?? "") })
+        let mentioned = !leadHasYear ? [] : Set(dateMatches(.anyYear, in: lead).compactMap { $0[0] })
         // Searched only when it can decide: `mentioned` must name exactly one year.
         if mentioned.count == 1 {
-            let years = Set(lead.matches(of: leadYear).compactMap { Int($0.output[1].substring ?? "") }.filter(plausible))
+            let found = DateMatcher.leadYears(lead) ?? lead.matches(of: leadYear).map { Int($0.output[1].substring ?? "") }
+            let years = Set(found.compactMap { $0 }.filter(plausible))
             if years.count == 1 { return (years.first!, .text) }
         }
-        if let g = path.firstMatch(pathDate), let y = g[1].flatMap({ Int($0) }), let m = g[2].flatMap({ Int($0) }), (1...12).contains(m) {
-            return (y, .fileName)
+        switch DateMatcher.pathDate(path) {
+        case .found(let y, let m):
+            if (1...12).contains(m) { return (y, .fileName) }
+        case .none:
+            break
+        case .unknown:
+            if let g = path.firstMatch(pathDate), let y = g[1].flatMap({ Int($0) }), let m = g[2].flatMap({ Int($0) }), (1...12).contains(m) {
+                return (y, .fileName)
+            }
         }
         if let y = SiteConfig.lookup(config.years, path: path) { return (y, .config) }
         return nil
@@ -39,38 +46,63 @@ enum YearResolver {
     /// scalar), whitespace (`\s`), 年, 月 or 日, so each match lies inside one run of such
     /// characters, and the runs holding the literals (marks: 年 1, 月 2, 日 4) give the same matches
     /// in the same order. Text that is not all simple scalars (Characters of more than one
-    /// scalar) is searched whole.
-    static func dateMatches(of regex: Regex<AnyRegexOutput>, in text: String, marks required: Int = 1) -> [Regex<AnyRegexOutput>.Match] {
-        guard SimpleScalars.all(text) else { return text.matches(of: regex) }
-        var out: [Regex<AnyRegexOutput>.Match] = []
-        let scalars = text.unicodeScalars
-        var runStart: String.Index?
-        var marks = 0
-        var i = scalars.startIndex
-        while true {
-            let inRun: Bool
-            if i < scalars.endIndex {
-                let v = scalars[i].value
-                switch v {
-                case 0x5E74: marks |= 1; inRun = true
-                case 0x6708: marks |= 2; inRun = true
-                case 0x65E5: marks |= 4; inRun = true
-                default: inRun = DateRunTable.contains(v)
+    /// scalar) is searched whole. Runs that `DateMatcher` reads are matched by hand. The
+    /// matches come as their groups' integers (nil for digits `Int` does not read).
+    static func dateMatches(_ pattern: DatePattern, in text: String) -> [[Int?]] {
+        let regex = pattern == .fullDate ? fullDate : anyYear
+        let required = pattern == .fullDate ? 7 : 1
+        guard SimpleScalars.all(text) else { return groups(text.matches(of: regex)) }
+        // Walked over the UTF-8 bytes (String index arithmetic per scalar cost more).
+        let original = text
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var out: [[Int?]] = []
+            var runStart: Int?
+            var run: [UInt32] = []
+            var marks = 0
+            var i = 0
+            while true {
+                var inRun = false
+                var length = 1
+                var v: UInt32 = 0
+                if i < bytes.count {
+                    (v, length) = ByteScan.scalar(at: i, in: bytes)
+                    switch v {
+                    case 0x5E74: marks |= 1; inRun = true
+                    case 0x6708: marks |= 2; inRun = true
+                    case 0x65E5: marks |= 4; inRun = true
+                    default: inRun = v >= 0x80 ? DateRunTable.contains(v) : DateRunTable.asciiContains(v)
+                    }
                 }
-            } else {
-                inRun = false
+                if inRun {
+                    if runStart == nil { runStart = i }
+                    run.append(v)
+                } else if let start = runStart {
+                    if marks & required == required {
+                        if let found = DateMatcher.matches(run, full: pattern == .fullDate) {
+                            out += found
+                        } else {
+                            let u = original.utf8
+                            let range = u.index(u.startIndex, offsetBy: start)..<u.index(u.startIndex, offsetBy: i)
+                            out += groups(original[range].matches(of: regex))
+                        }
+                    }
+                    runStart = nil
+                    run.removeAll(keepingCapacity: true)
+                    marks = 0
+                }
+                guard i < bytes.count else { break }
+                i += length
             }
-            if inRun {
-                if runStart == nil { runStart = i }
-            } else if let start = runStart {
-                if marks & required == required { out += text[start..<i].matches(of: regex) }
-                runStart = nil
-                marks = 0
-            }
-            guard i < scalars.endIndex else { break }
-            i = scalars.index(after: i)
+            return out
         }
-        return out
+    }
+
+    enum DatePattern { case fullDate, anyYear }
+
+    /// The groups of each match as integers (nil where `Int` reads no number).
+    static func groups(_ matches: [Regex<AnyRegexOutput>.Match]) -> [[Int?]] {
+        matches.map { match in match.output.dropFirst().map { $0.substring.flatMap { Int($0) } } }
     }
 
     static func plausible(_ year: Int) -> Bool { (1949...2100).contains(year) }
@@ -87,6 +119,10 @@ enum DateRunTable {
         }
         return bits
     }()
+
+    /// `contains` for ASCII: digits and the ASCII whitespace.
+    @inline(__always)
+    static func asciiContains(_ v: UInt32) -> Bool { (v >= 0x30 && v <= 0x39) || v == 0x20 || (v >= 0x09 && v <= 0x0D) }
 
     static func contains(_ v: UInt32) -> Bool {
         if v < 0x10000 { return bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }

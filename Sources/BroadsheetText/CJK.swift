@@ -18,13 +18,13 @@ public enum CJK {
         }
     }
 
-    /// `scalar.properties.isWhitespace`, answered without the property lookup for ASCII and
-    /// ideographs (most scalars of Chinese text).
+    /// `scalar.properties.isWhitespace`, answered without the property lookup for ASCII,
+    /// ideographs, CJK and general punctuation and full-width forms (most scalars of Chinese text).
     @inline(__always)
     public static func isWhitespace(_ scalar: UnicodeScalar) -> Bool {
         switch scalar.value {
-        case 0x09...0x0D, 0x20: return true
-        case 0x00...0x7F, 0x3400...0x4DBF, 0x4E00...0x9FFF: return false
+        case 0x09...0x0D, 0x20, 0x3000: return true
+        case 0x00...0x7F, 0x2010...0x2027, 0x2030...0x205E, 0x3001...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF00...0xFFEF: return false
         default: return scalar.properties.isWhitespace
         }
     }

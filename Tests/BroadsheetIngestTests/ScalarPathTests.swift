@@ -81,15 +81,53 @@ struct ScalarPathTests {
         #expect(Deduplicator.dedupe(blocks).count < blocks.count)
     }
 
+    @Test("file-name dates read by hand as the regex reads them")
+    func pathDates() {
+        let paths = ["pages/20190301_a.txt", "x120190301.txt", "2019030112.txt", "20191301", "a/18990301b/19990231-2.txt",
+                     "rmrb/2020/0105/2020010512-01.txt", "a20190301b20200402", "20190301", "人民日报/20190301.txt", "nodate.txt"]
+        for path in paths {
+            let g = path.firstMatch(YearResolver.pathDate)
+            let expected: DateMatcher.PathDate
+            if let g, let y = g[1].flatMap({ Int($0) }), let m = g[2].flatMap({ Int($0) }) { expected = .found(year: y, month: m) } else { expected = .none }
+            let found = DateMatcher.pathDate(path)
+            #expect(found == expected || found == .unknown, "\(path)")
+            #expect((found == .unknown) == !path.allSatisfy(\.isASCII))
+        }
+    }
+
+    @Test("leading dates and time words dropped by a prefix match as by replacing the first match")
+    func titlePrefixes() {
+        let made = ["5月20日，全市召开会议。", "2023年5月20日上午 ，会议召开", "近日，记者获悉", "当天 , 天气晴", "会议于5月20日，召开", ""]
+        for text in Self.texts + made {
+            for regex in [TitleWriter.leadingDate, TitleWriter.leadingTimeWord] {
+                #expect(TitleWriter.droppingPrefix(regex, of: text) == text.replacing(regex, with: "", maxReplacements: 1))
+            }
+        }
+    }
+
+    @Test("lead years read by hand as the regex reads them")
+    func leadYears() {
+        let made = ["2019年，2020年以来、2021年底和2022年 3月", "2019年2020年 12019年 2019—2020年 至2018年 到2017年",
+                    "～2016年 ~2015年 -2014年 2013 年上半年 2012年同期 (2011年) 2010年\n2009 \u{3000}年", "２０１９年 2019年",
+                    "三2019年 2019年度 2019年、2018年", "二〇一九年以来，二〇二〇年 十2021年 2022年三月五日", ""]
+        #expect((0..<0x80).allSatisfy { DateRunTable.asciiContains(UInt32($0)) == DateRunTable.contains(UInt32($0)) })
+        for text in Self.texts + made {
+            let regex = text.matches(of: YearResolver.leadYear).map { Int($0.output[1].substring ?? "") }
+            if let hand = DateMatcher.leadYears(text) { #expect(hand == regex, "\(text)") }
+        }
+        #expect(DateMatcher.leadYears(made[0]) != nil)
+    }
+
     @Test("year and byline regexes find the same matches when run only where they can match")
     func regexWindows() {
         let made = ["2023 年 5 月 3 日，2024年12月1日和 ２０２２年１月２日、三〇二四年5月6日",
+                    "二〇一九年三月五日 2019年三月5日 12019年3月5日 2019年123月4日 2019 年\u{3000} 3 月 05 日 20191年 2019年 年3月 1999年1月1 日 2000\t年10月31日",
                     "（ 本报记者 王佳丽）（新华社特约记者张三)(记者)（通讯员（李四））（实习生一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一）（实习生一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十）（本报见习记者 赵五）"]
         for text in Self.texts + made {
-            let windowed = YearResolver.dateMatches(of: YearResolver.fullDate, in: text, marks: 7).map(\.range)
-            #expect(windowed == text.matches(of: YearResolver.fullDate).map(\.range))
-            let years = YearResolver.dateMatches(of: YearResolver.anyYear, in: text).map(\.range)
-            #expect(years == text.matches(of: YearResolver.anyYear).map(\.range))
+            let windowed = YearResolver.dateMatches(.fullDate, in: text)
+            #expect(windowed == YearResolver.groups(text.matches(of: YearResolver.fullDate)))
+            let years = YearResolver.dateMatches(.anyYear, in: text)
+            #expect(years == YearResolver.groups(text.matches(of: YearResolver.anyYear)))
             // Every byline group of the text, one after another, as BodyText.clean walks them.
             var rest = Substring(text)
             while true {
