@@ -13,7 +13,6 @@ import os
 import time
 import platform
 import shutil
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -65,7 +64,7 @@ def run_corpus(a, kind, n):
             print("    " + line, flush=True)
 
     shutil.rmtree(out, ignore_errors=True)
-    subprocess.run(["sync"])
+    common.settle(a.settle)  # see side_by_side.py: no run pays for the harness's own deletion
     step("full", ["--clean"])
     res.update(site_figures(out))
     step("noop")
@@ -96,6 +95,7 @@ def main():
     ap.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
     ap.add_argument("--kinds", nargs="+", default=["gen", "real"], choices=["gen", "real"])
     ap.add_argument("--work", default="/tmp/broadsheet-bench")
+    ap.add_argument("--settle", type=float, default=6.0, help="seconds to wait after deleting the previous site")
     ap.add_argument("--bin", default=os.path.join(common.REPO, ".build/release/broadsheet"))
     ap.add_argument("--config", default=os.path.join(common.REPO, "site.yml"))
     ap.add_argument("--templates", default=os.path.join(common.REPO, "Templates"))

@@ -110,3 +110,11 @@ def age_inputs(folder):
     for d, _, names in os.walk(folder):
         for n in names:
             os.utime(os.path.join(d, n), (old, old))
+
+
+def settle(seconds):
+    """Flushes the deletions just made and waits, so that the next run does not pay ext4's scan of
+    recently deleted inodes for them (see side_by_side.py)."""
+    if seconds > 0:
+        os.sync()
+        time.sleep(seconds)

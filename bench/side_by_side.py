@@ -7,6 +7,12 @@ gen_corpus.py writes the corpus in both forms: Hugo builds the Markdown form wit
 site (../shared/bench/hugo-site) and Pagefind indexes Hugo's output; Broadsheet builds the raw
 newspaper pages (a clean build, cache ignored). Runs alternate tool by tool; medians are compared.
 Tools are installed with pip into a venv (--tools, default /opt/bench-tools) when missing.
+
+Before each timed run the tool's previous output is deleted, synced, and left --settle seconds
+(default 6). On an ext4 file system without a journal (this machine's), inodes freed in the last
+5 s (305 s while their inode-table block is dirty) are skipped one by one when new files are
+created, so a run started right after deleting 20,000-30,000 files spends 10-17% of its CPU in the
+kernel's `recently_deleted` (perf); every tool would pay for the harness's own deletion.
 """
 import argparse
 import os
@@ -37,6 +43,8 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--work", default="/tmp/broadsheet-bench")
     ap.add_argument("--tools", default="/opt/bench-tools")
+    ap.add_argument("--settle", type=float, default=6.0,
+                    help="seconds to wait after deleting the previous output, once synced (0: run at once)")
     ap.add_argument("--bin", default=os.path.join(common.REPO, ".build/release/broadsheet"))
     a = ap.parse_args()
     hugo, pagefind = tools(a.tools)
@@ -58,6 +66,7 @@ def main():
     for i in range(a.runs):
         for name, cmd, fresh in (("broadsheet", our_cmd, ours), ("hugo", hugo_cmd, public), ("pagefind", pf_cmd, os.path.join(public, "pagefind"))):
             shutil.rmtree(fresh, ignore_errors=True)
+            common.settle(a.settle)
             r = common.timed(cmd, os.path.join(logs, "%s-%d.log" % (name, i)))
             times[name].append(r)
             print("run %d %-10s %6.2fs  rss %5.0f MB  cpu %5.1fs  others' cpu %4.1fs  load before %s" % (
