@@ -19,12 +19,41 @@ struct SearchDocumentKeys: Sendable {
 
     /// The record's keys with its words interned in `words`, grouped for `parts` accumulators.
     init(_ record: SearchDocumentRecord, topics: [String], topicIndex: [String: Int], words: SearchWordTable, parts: Int) {
-        bytes = record.bytes
+        let local = Self.words(of: record)
+        self.init(record, ids: local.isEmpty ? [] : words.ids(local), topics: topics, topicIndex: topicIndex, parts: parts)
+    }
+
+    /// Only the record's keys that `keep` accepts (for one accumulator): `ids` gives each local
+    /// word's id, `absentWord` for a word no kept key has, which makes no kept key.
+    init(_ record: SearchDocumentRecord, ids: [UInt32], topics: [String], topicIndex: [String: Int], keep: (UInt64) -> Bool) {
+        self.init(record, ids: ids, topics: topics, topicIndex: topicIndex, parts: 1)
+        order = order.filter { keep(keys[Int($0)]) }
+        partEnds = [order.count]
+    }
+
+    /// A word id no table reaches.
+    static let absentWord: UInt32 = 0x3FFF_FFFF
+
+    /// The record's words, by local index.
+    static func words(of record: SearchDocumentRecord) -> [String] {
         var local: [String] = []
         _ = record.withBlock(record.words) { input in
             while !input.atEnd && input.isValid { local.append(input.string()) }
         }
-        let ids = local.isEmpty ? [] : words.ids(local)
+        return local
+    }
+
+    /// The ids `lookup` gives the record's words (by their UTF-8 bytes), by local index.
+    static func wordIDs(of record: SearchDocumentRecord, _ lookup: (UnsafeRawBufferPointer) -> UInt32) -> [UInt32] {
+        var ids: [UInt32] = []
+        _ = record.withBlock(record.words) { input in
+            while !input.atEnd && input.isValid { ids.append(lookup(input.stringBytes())) }
+        }
+        return ids
+    }
+
+    private init(_ record: SearchDocumentRecord, ids: [UInt32], topics: [String], topicIndex: [String: Int], parts: Int) {
+        bytes = record.bytes
         let count = record.singles + record.pairs
         keys.reserveCapacity(count)
         tailStarts.reserveCapacity(count + 1)
