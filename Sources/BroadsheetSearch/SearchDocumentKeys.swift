@@ -31,6 +31,16 @@ struct SearchDocumentKeys: Sendable {
         partEnds = [order.count]
     }
 
+    /// Each key's entry (without its doc delta), by key; nil when a key comes twice (which only
+    /// a damaged record has).
+    func entries() -> [UInt64: ArraySlice<UInt8>]? {
+        var entries: [UInt64: ArraySlice<UInt8>] = [:]
+        for (i, key) in keys.enumerated() {
+            guard entries.updateValue(bytes[Int(tailStarts[i])..<Int(tailStarts[i + 1])], forKey: key) == nil else { return nil }
+        }
+        return entries
+    }
+
     /// A word id no table reaches.
     static let absentWord: UInt32 = 0x3FFF_FFFF
 

@@ -2,8 +2,9 @@ import BroadsheetModel
 import Foundation
 
 /// Rebuilds the index when a few documents changed in place: the same documents in the same doc
-/// order, some with new records. Only the keys of those documents' old and new records (and their
-/// topics' markers) can have new postings, so only those keys are accumulated, over every document;
+/// order, some with new records. Only a key whose entry in such a document changed, appeared or
+/// went (or a topic marker added or removed there) can have new postings, so only those keys are
+/// accumulated, over every document;
 /// their shards are the previous shards with those keys' entries replaced; every other shard, doc
 /// chunk and `x/N` file is the previous build's, unchanged. `finish` gives up (nil, nothing
 /// emitted) whenever that cannot be shown: the shard count would change, a key would move in or
@@ -63,12 +64,18 @@ public final class SearchIndexPatch {
                 words.topics.append(topic)
             }
         }
+        // A key whose entry in every changed document is as it was keeps its postings: only the
+        // others are accumulated again.
         for change in changes {
-            for (record, topics) in [(change.old, change.oldTopics), (change.new, change.newTopics)] {
-                let keys = SearchDocumentKeys(record, topics: topics, topicIndex: topicIndex, words: words, parts: 1)
-                changedKeys.formUnion(keys.keys)
-                changedKeys.formUnion(keys.topics.map(SearchKeyCode.topic))
+            let old = SearchDocumentKeys(change.old, topics: change.oldTopics, topicIndex: topicIndex, words: words, parts: 1)
+            let new = SearchDocumentKeys(change.new, topics: change.newTopics, topicIndex: topicIndex, words: words, parts: 1)
+            guard let oldEntries = old.entries(), let newEntries = new.entries() else {
+                changedKeys.formUnion(old.keys + new.keys + (old.topics + new.topics).map(SearchKeyCode.topic))
+                continue
             }
+            for (key, entry) in oldEntries where newEntries[key] != entry { changedKeys.insert(key) }
+            for key in newEntries.keys where oldEntries[key] == nil { changedKeys.insert(key) }
+            changedKeys.formUnion(Set(old.topics).symmetricDifference(new.topics).map(SearchKeyCode.topic))
         }
         filter = SearchKeyFilter(keys: changedKeys, words: words.words)
     }

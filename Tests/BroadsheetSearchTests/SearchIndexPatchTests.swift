@@ -97,6 +97,13 @@ struct SearchIndexPatchTests {
         try Self.expectPatched(from: FixtureCorpus.shared.articles, to: edited, builder: Self.withoutOwnFiles)
     }
 
+    @Test("text put before the body shifts the positions of every later key, which are all accumulated again")
+    func shiftedPositions() throws {
+        var edited = FixtureCorpus.shared.articles
+        edited[4].body.insert(.paragraph("开头新增的一句话。"), at: 0)
+        try Self.expectPatched(from: FixtureCorpus.shared.articles, to: edited, builder: Self.withoutOwnFiles)
+    }
+
     @Test("changed topics change the topic markers' postings")
     func changedTopics() throws {
         var articles = FixtureCorpus.shared.articles
