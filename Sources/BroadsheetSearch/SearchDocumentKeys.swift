@@ -25,10 +25,22 @@ struct SearchDocumentKeys: Sendable {
 
     /// Only the record's keys that `keep` accepts (for one accumulator): `ids` gives each local
     /// word's id, `absentWord` for a word no kept key has, which makes no kept key.
+    /// Their entries are copied out of the record, which is not held.
     init(_ record: SearchDocumentRecord, ids: [UInt32], topics: [String], topicIndex: [String: Int], keep: (UInt64) -> Bool) {
-        self.init(record, ids: ids, topics: topics, topicIndex: topicIndex, parts: 1)
-        order = order.filter { keep(keys[Int($0)]) }
-        partEnds = [order.count]
+        var keys: [UInt64] = [], tailStarts: [Int32] = [], kept: [UInt8] = []
+        record.bytes.withUnsafeBufferPointer { bytes in
+            Self.forEachKey(of: record, ids: ids) { key, start, end in
+                guard keep(key) else { return }
+                keys.append(key)
+                tailStarts.append(Int32(kept.count))
+                kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(end)]))
+            }
+        }
+        tailStarts.append(Int32(kept.count))
+        (self.keys, self.tailStarts, bytes) = (keys, tailStarts, kept)
+        order = Array(0..<Int32(keys.count))
+        partEnds = [keys.count]
+        self.topics = Self.topicIndexes(topics, topicIndex)
     }
 
     /// Each key's entry (without its doc delta), by key; nil when a key comes twice (which only
@@ -62,11 +74,10 @@ struct SearchDocumentKeys: Sendable {
         return ids
     }
 
-    private init(_ record: SearchDocumentRecord, ids: [UInt32], topics: [String], topicIndex: [String: Int], parts: Int) {
-        bytes = record.bytes
-        let count = record.singles + record.pairs
-        keys.reserveCapacity(count)
-        tailStarts.reserveCapacity(count + 1)
+    /// Calls `body` with each key of the record and where its entry starts and ends in the
+    /// record's bytes, in record order (the entries follow one another).
+    @inline(__always)
+    static func forEachKey(of record: SearchDocumentRecord, ids: [UInt32], _ body: (UInt64, Int32, Int32) -> Void) {
         var units: [UInt32] = []
         units.reserveCapacity(record.singles)
         var tail = Int32(record.tails.lowerBound)
@@ -79,21 +90,45 @@ struct SearchDocumentKeys: Sendable {
                 let unit = code & 1 == 0 ? (value < 0x11_0000 ? value : 0)
                     : SearchKeyCode.wordFlag | (Int(value) < ids.count ? ids[Int(value)] : 0)
                 units.append(unit)
-                keys.append(SearchKeyCode.single(unit))
-                tailStarts.append(tail)
-                tail = min(tail + Int32(truncatingIfNeeded: input.count() & 0xFFFFFF), end)
+                let next = min(tail + Int32(truncatingIfNeeded: input.count() & 0xFFFFFF), end)
+                body(SearchKeyCode.single(unit), tail, next)
+                tail = next
             }
             var first = 0
             for _ in 0..<record.pairs {
                 first = first &+ SearchDocumentRecord.unzigzag(input.count())
                 let second = first &+ SearchDocumentRecord.unzigzag(input.count())
-                keys.append(units.indices.contains(first) && units.indices.contains(second)
-                    ? SearchKeyCode.pair(units[first], units[second]) : SearchKeyCode.single(0))
-                tailStarts.append(tail)
-                tail = min(tail + Int32(truncatingIfNeeded: input.count() & 0xFFFFFF), end)
+                let next = min(tail + Int32(truncatingIfNeeded: input.count() & 0xFFFFFF), end)
+                body(units.indices.contains(first) && units.indices.contains(second)
+                    ? SearchKeyCode.pair(units[first], units[second]) : SearchKeyCode.single(0), tail, next)
+                tail = next
             }
         }
-        tailStarts.append(tail)
+    }
+
+    /// The topics' indexes in `topicIndex`, each once; topics not there are left out.
+    static func topicIndexes(_ topics: [String], _ topicIndex: [String: Int]) -> [Int] {
+        var seen = Set<Int>(), indexes: [Int] = []
+        for topic in topics {
+            if let index = topicIndex[topic], seen.insert(index).inserted { indexes.append(index) }
+        }
+        return indexes
+    }
+
+    private init(_ record: SearchDocumentRecord, ids: [UInt32], topics: [String], topicIndex: [String: Int], parts: Int) {
+        bytes = record.bytes
+        let count = record.singles + record.pairs
+        var keys: [UInt64] = [], tailStarts: [Int32] = []
+        keys.reserveCapacity(count)
+        tailStarts.reserveCapacity(count + 1)
+        var last = Int32(record.tails.lowerBound)
+        Self.forEachKey(of: record, ids: ids) { key, start, end in
+            keys.append(key)
+            tailStarts.append(start)
+            last = end
+        }
+        tailStarts.append(last)
+        (self.keys, self.tailStarts) = (keys, tailStarts)
         // Keys in part order (a counting sort), so each accumulator reads only its own keys.
         partEnds = [Int](repeating: 0, count: parts)
         if parts == 1 {
@@ -116,9 +151,6 @@ struct SearchDocumentKeys: Sendable {
                 next[part] += 1
             }
         }
-        var seen = Set<Int>()
-        for topic in topics {
-            if let index = topicIndex[topic], seen.insert(index).inserted { self.topics.append(index) }
-        }
+        self.topics = Self.topicIndexes(topics, topicIndex)
     }
 }
