@@ -37,18 +37,20 @@ struct IndexState: Equatable {
     /// The state in `site`'s cache; nil when there is none or it is not whole.
     static func read(site: URL) -> IndexState? {
         guard let data = try? Data(contentsOf: site.appendingPathComponent(path)) else { return nil }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard let head = lines.first, head.hasPrefix(magic + " ") else { return nil }
+        // Split on bytes: a String per line and per field only where one is kept.
+        let lines = [UInt8](data).split(separator: 0x0A, omittingEmptySubsequences: false)
+        guard let head = lines.first.map({ String(decoding: $0, as: UTF8.self) }), head.hasPrefix(magic + " ") else { return nil }
         let fields = head.dropFirst(magic.count + 1).split(separator: " ")
         guard fields.count == 4, let count = Int(fields[1]), let shards = Int(fields[2]), let small = Int(fields[3]),
-              lines.count == count + 2, lines.last == "" else { return nil }
+              lines.count == count + 2, lines.last?.isEmpty == true else { return nil }
         var state = IndexState(fingerprint: String(fields[0]), shards: shards, smallBytes: small, keys: [], topics: [])
         state.keys.reserveCapacity(count)
+        state.topics.reserveCapacity(count)
         for line in lines[1...count] {
-            let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard let key = parts.first, key.utf8.count == IndexRecordCache.keyLength else { return nil }
-            state.keys.append(key)
-            state.topics.append(Array(parts.dropFirst()))
+            let parts = line.split(separator: 0x09, omittingEmptySubsequences: false)
+            guard parts[0].count == IndexRecordCache.keyLength else { return nil }
+            state.keys.append(String(decoding: parts[0], as: UTF8.self))
+            state.topics.append(parts.dropFirst().map { String(decoding: $0, as: UTF8.self) })
         }
         return state
     }

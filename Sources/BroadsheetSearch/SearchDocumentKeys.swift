@@ -23,14 +23,14 @@ struct SearchDocumentKeys: Sendable {
         self.init(record, ids: local.isEmpty ? [] : words.ids(local), topics: topics, topicIndex: topicIndex, parts: parts)
     }
 
-    /// Only the record's keys that `keep` accepts (for one accumulator): `ids` gives each local
+    /// Only the record's keys that `keep` holds (for one accumulator): `ids` gives each local
     /// word's id, `absentWord` for a word no kept key has, which makes no kept key.
     /// Their entries are copied out of the record, which is not held.
-    init(_ record: SearchDocumentRecord, ids: [UInt32], topics: [String], topicIndex: [String: Int], keep: (UInt64) -> Bool) {
+    init(_ record: SearchDocumentRecord, ids: [UInt32], topics: [String], topicIndex: [String: Int], keep: SearchKeyFilter) {
         var keys: [UInt64] = [], tailStarts: [Int32] = [], kept: [UInt8] = []
         record.bytes.withUnsafeBufferPointer { bytes in
             Self.forEachKey(of: record, ids: ids) { key, start, end in
-                guard keep(key) else { return }
+                guard keep.contains(key) else { return }
                 keys.append(key)
                 tailStarts.append(Int32(kept.count))
                 kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(end)]))

@@ -87,7 +87,7 @@ public final class SearchIndexPatch {
         let filter = filter, topicIndex = topicIndex
         let found = Parallel.map(records.count) { i in
             let ids = SearchDocumentKeys.wordIDs(of: records[i]) { filter.wordID($0) }
-            return (SearchDocumentKeys(records[i], ids: ids, topics: articles[i].topics, topicIndex: topicIndex, keep: { filter.contains($0) }),
+            return (SearchDocumentKeys(records[i], ids: ids, topics: articles[i].topics, topicIndex: topicIndex, keep: filter),
                     ids.contains(SearchKeyFilter.otherSpelling))
         }
         if found.contains(where: \.1) { otherSpelling = true }
