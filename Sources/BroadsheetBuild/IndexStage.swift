@@ -48,7 +48,8 @@ public struct IndexStage: BuildStage {
             } else {
                 all = try stream.add(batch, cached: found)
             }
-            for i in range where cached[i - first] == nil { made[keys[i]] = all[i - first] }
+            // Kept only for a patch that may give up (then few were made): a whole build lets go.
+            if plan != nil { for i in range where cached[i - first] == nil { made[keys[i]] = all[i - first] } }
             try records.add(range.map { IndexRecordWriter.Entry(key: keys[$0], record: all[$0 - first]) })
         }
         try records.finish()
