@@ -68,6 +68,8 @@ public struct BuildStats: Sendable, Equatable {
     /// Search-index records (an article's keys and doc-chunk pieces) taken from the cache, and made.
     public var indexRecordsReused = 0
     public var indexRecordsMade = 0
+    /// The search index was the previous one patched (`IndexPatchPlan`), not built whole.
+    public var indexPatched = false
     public var seconds: [(stage: String, seconds: Double)] = []
     /// Resident memory (MB) after each timed stage, and its peak so far.
     public var memory: [(stage: String, now: Int, peak: Int)] = []

@@ -33,6 +33,9 @@ public struct BuildSummary {
         if verbose, !stats.seconds.isEmpty {
             lines.append("  time: " + stats.seconds.map { "\($0.stage) \(String(format: "%.2f", $0.seconds))s" }.joined(separator: ", "))
         }
+        if verbose, !stats.upToDate {
+            lines.append("  index: \(stats.indexPatched ? "previous index patched" : "built whole"); \(stats.indexRecordsMade) records made, \(stats.indexRecordsReused) from cache")
+        }
         if verbose, !stats.memory.isEmpty {
             lines.append("  memory (MB resident after / peak so far): " + stats.memory.map { "\($0.stage) \($0.now)/\($0.peak)" }.joined(separator: ", "))
         }

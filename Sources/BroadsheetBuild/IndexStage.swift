@@ -7,6 +7,8 @@ import Foundation
 /// written while the rest of the index is built and the whole index is never held at once; and
 /// each article's record (its keys and doc-chunk pieces) is taken from the previous build's
 /// cache when the article is unchanged (`IndexRecordCache`), and kept for the next build.
+/// When the same articles keep their doc ids and only a few changed, the previous index is
+/// patched (`IndexPatchPlan`, `SearchIndexPatch`) rather than made whole.
 public struct IndexStage: BuildStage {
     public let name = "index"
     /// Articles added to the index per batch.
@@ -23,21 +25,49 @@ public struct IndexStage: BuildStage {
         }
         let cache = IndexRecordCache(site: context.previous == nil ? nil : context.options.output, salt: builder.recordSalt)
         let records = IndexRecordWriter(staging: staging, previous: cache)
-        let stream = SearchIndexStream(builder: builder) { batch in try staging.write(writer.files(for: batch)) }
         let docs = SearchIndexBuilder.ordered(context.articles)
+        let keys = Parallel.map(docs.count) { cache.key(of: docs[$0]) }
+        let fingerprint = IndexState.fingerprint(keys: context.keys, builder: builder)
+        var state = IndexState(fingerprint: fingerprint, shards: 0, smallBytes: 0, keys: keys, topics: docs.map(\.topics))
+        let plan = context.previous == nil ? nil
+            : IndexPatchPlan(builder: builder, staging: staging, cache: cache, docs: docs, keys: keys, fingerprint: fingerprint)
         var reused = 0
+        // Records made in this build (not in the cache), by key.
+        var made: [String: SearchDocumentRecord] = plan?.made ?? [:]
+        let stream = SearchIndexStream(builder: builder) { batch in try staging.write(writer.files(for: batch)) }
         for first in stride(from: 0, to: docs.count, by: Self.batch) {
-            let batch = Array(docs[first..<min(docs.count, first + Self.batch)])
-            let found = Parallel.map(batch.count) { i in
-                let key = cache.key(of: batch[i])
-                return (key, cache.record(key))
+            let range = first..<min(docs.count, first + Self.batch)
+            let batch = Array(docs[range])
+            let cached = Parallel.map(batch.count) { i in cache.record(keys[first + i]) }
+            reused += cached.count { $0 != nil }
+            let found = range.map { cached[$0 - first] ?? made[keys[$0]] }
+            let all: [SearchDocumentRecord]
+            if let patch = plan?.patch {
+                all = Parallel.map(batch.count) { i in found[i] ?? builder.record(of: batch[i]) }
+                patch.add(batch, records: all)
+            } else {
+                all = try stream.add(batch, cached: found)
             }
-            let made = try stream.add(batch, cached: found.map(\.1))
-            reused += found.count { $0.1 != nil }
-            try records.add(made.indices.map { IndexRecordWriter.Entry(key: found[$0].0, record: made[$0]) })
+            // Kept only for a patch that may give up (then few were made): a whole build lets go.
+            if plan != nil { for i in range where cached[i - first] == nil { made[keys[i]] = all[i - first] } }
+            try records.add(range.map { IndexRecordWriter.Entry(key: keys[$0], record: all[$0 - first]) })
         }
-        try stream.finish()
         try records.finish()
+        if let plan, try plan.finish(writer: writer) {
+            (state.shards, state.smallBytes) = (plan.shards, plan.patch.smallBytes)
+            context.stats.indexPatched = true
+        } else {
+            // The whole index, again from the records (all cached or made by now).
+            if plan != nil {
+                for first in stride(from: 0, to: docs.count, by: Self.batch) {
+                    let range = first..<min(docs.count, first + Self.batch)
+                    try stream.add(Array(docs[range]), cached: range.map { cache.record(keys[$0]) ?? made[keys[$0]] })
+                }
+            }
+            try stream.finish()
+            (state.shards, state.smallBytes) = (stream.postingShards, stream.smallBytes)
+        }
+        try staging.writeUncounted([state.file()])
         context.stats.indexRecordsReused = reused
         context.stats.indexRecordsMade = docs.count - reused
     }

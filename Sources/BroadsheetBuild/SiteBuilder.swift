@@ -95,6 +95,7 @@ public struct SiteBuilder {
             })
             context.stats.indexRecordsReused = indexStats.indexRecordsReused
             context.stats.indexRecordsMade = indexStats.indexRecordsMade
+            context.stats.indexPatched = indexStats.indexPatched
             context.stats.seconds += [("render", renderSeconds), ("index", indexSeconds)]
             context.pageKeys = pageKeys
             context.stats.pagesReused = reusedPages

@@ -17,7 +17,7 @@ final class StagingFolder: @unchecked Sendable {
     private let stagingRoot: String
     private let outputRoot: String
     /// Content hash per path of the previous site's files (from its manifest), for reuse.
-    private let previous: [String: String]
+    let previous: [String: String]
     /// True when the commit updates the output folder in place (see above).
     let inPlace: Bool
     /// Paths written into the staging folder, for the in-place commit.

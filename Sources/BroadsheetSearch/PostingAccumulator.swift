@@ -70,6 +70,14 @@ struct PostingAccumulator {
         }
     }
 
+    /// The key's postings held in memory (all of them when nothing was spilled).
+    func postings(_ term: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(Int(chains[term].count))
+        pool.copy(chains[term], to: &out)
+        return out
+    }
+
     /// Moves the pending postings to the spill file when the pool has grown past the limit.
     mutating func spillIfFull() {
         guard let spill, pool.reservedBytes > memoryLimit else { return }

@@ -19,15 +19,65 @@ struct SearchDocumentKeys: Sendable {
 
     /// The record's keys with its words interned in `words`, grouped for `parts` accumulators.
     init(_ record: SearchDocumentRecord, topics: [String], topicIndex: [String: Int], words: SearchWordTable, parts: Int) {
-        bytes = record.bytes
+        let local = Self.words(of: record)
+        self.init(record, ids: local.isEmpty ? [] : words.ids(local), topics: topics, topicIndex: topicIndex, parts: parts)
+    }
+
+    /// Only the record's keys that `keep` holds (for one accumulator): `ids` gives each local
+    /// word's id, `absentWord` for a word no kept key has, which makes no kept key.
+    /// Their entries are copied out of the record, which is not held.
+    init(_ record: SearchDocumentRecord, ids: [UInt32], topics: [String], topicIndex: [String: Int], keep: SearchKeyFilter) {
+        var keys: [UInt64] = [], tailStarts: [Int32] = [], kept: [UInt8] = []
+        record.bytes.withUnsafeBufferPointer { bytes in
+            Self.forEachKey(of: record, ids: ids) { key, start, end in
+                guard keep.contains(key) else { return }
+                keys.append(key)
+                tailStarts.append(Int32(kept.count))
+                kept.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(end)]))
+            }
+        }
+        tailStarts.append(Int32(kept.count))
+        (self.keys, self.tailStarts, bytes) = (keys, tailStarts, kept)
+        order = Array(0..<Int32(keys.count))
+        partEnds = [keys.count]
+        self.topics = Self.topicIndexes(topics, topicIndex)
+    }
+
+    /// Each key's entry (without its doc delta), by key; nil when a key comes twice (which only
+    /// a damaged record has).
+    func entries() -> [UInt64: ArraySlice<UInt8>]? {
+        var entries: [UInt64: ArraySlice<UInt8>] = [:]
+        for (i, key) in keys.enumerated() {
+            guard entries.updateValue(bytes[Int(tailStarts[i])..<Int(tailStarts[i + 1])], forKey: key) == nil else { return nil }
+        }
+        return entries
+    }
+
+    /// A word id no table reaches.
+    static let absentWord: UInt32 = 0x3FFF_FFFF
+
+    /// The record's words, by local index.
+    static func words(of record: SearchDocumentRecord) -> [String] {
         var local: [String] = []
         _ = record.withBlock(record.words) { input in
             while !input.atEnd && input.isValid { local.append(input.string()) }
         }
-        let ids = local.isEmpty ? [] : words.ids(local)
-        let count = record.singles + record.pairs
-        keys.reserveCapacity(count)
-        tailStarts.reserveCapacity(count + 1)
+        return local
+    }
+
+    /// The ids `lookup` gives the record's words (by their UTF-8 bytes), by local index.
+    static func wordIDs(of record: SearchDocumentRecord, _ lookup: (UnsafeRawBufferPointer) -> UInt32) -> [UInt32] {
+        var ids: [UInt32] = []
+        _ = record.withBlock(record.words) { input in
+            while !input.atEnd && input.isValid { ids.append(lookup(input.stringBytes())) }
+        }
+        return ids
+    }
+
+    /// Calls `body` with each key of the record and where its entry starts and ends in the
+    /// record's bytes, in record order (the entries follow one another).
+    @inline(__always)
+    static func forEachKey(of record: SearchDocumentRecord, ids: [UInt32], _ body: (UInt64, Int32, Int32) -> Void) {
         var units: [UInt32] = []
         units.reserveCapacity(record.singles)
         var tail = Int32(record.tails.lowerBound)
@@ -40,21 +90,45 @@ struct SearchDocumentKeys: Sendable {
                 let unit = code & 1 == 0 ? (value < 0x11_0000 ? value : 0)
                     : SearchKeyCode.wordFlag | (Int(value) < ids.count ? ids[Int(value)] : 0)
                 units.append(unit)
-                keys.append(SearchKeyCode.single(unit))
-                tailStarts.append(tail)
-                tail = min(tail + Int32(truncatingIfNeeded: input.count() & 0xFFFFFF), end)
+                let next = min(tail + Int32(truncatingIfNeeded: input.count() & 0xFFFFFF), end)
+                body(SearchKeyCode.single(unit), tail, next)
+                tail = next
             }
             var first = 0
             for _ in 0..<record.pairs {
                 first = first &+ SearchDocumentRecord.unzigzag(input.count())
                 let second = first &+ SearchDocumentRecord.unzigzag(input.count())
-                keys.append(units.indices.contains(first) && units.indices.contains(second)
-                    ? SearchKeyCode.pair(units[first], units[second]) : SearchKeyCode.single(0))
-                tailStarts.append(tail)
-                tail = min(tail + Int32(truncatingIfNeeded: input.count() & 0xFFFFFF), end)
+                let next = min(tail + Int32(truncatingIfNeeded: input.count() & 0xFFFFFF), end)
+                body(units.indices.contains(first) && units.indices.contains(second)
+                    ? SearchKeyCode.pair(units[first], units[second]) : SearchKeyCode.single(0), tail, next)
+                tail = next
             }
         }
-        tailStarts.append(tail)
+    }
+
+    /// The topics' indexes in `topicIndex`, each once; topics not there are left out.
+    static func topicIndexes(_ topics: [String], _ topicIndex: [String: Int]) -> [Int] {
+        var seen = Set<Int>(), indexes: [Int] = []
+        for topic in topics {
+            if let index = topicIndex[topic], seen.insert(index).inserted { indexes.append(index) }
+        }
+        return indexes
+    }
+
+    private init(_ record: SearchDocumentRecord, ids: [UInt32], topics: [String], topicIndex: [String: Int], parts: Int) {
+        bytes = record.bytes
+        let count = record.singles + record.pairs
+        var keys: [UInt64] = [], tailStarts: [Int32] = []
+        keys.reserveCapacity(count)
+        tailStarts.reserveCapacity(count + 1)
+        var last = Int32(record.tails.lowerBound)
+        Self.forEachKey(of: record, ids: ids) { key, start, end in
+            keys.append(key)
+            tailStarts.append(start)
+            last = end
+        }
+        tailStarts.append(last)
+        (self.keys, self.tailStarts) = (keys, tailStarts)
         // Keys in part order (a counting sort), so each accumulator reads only its own keys.
         partEnds = [Int](repeating: 0, count: parts)
         if parts == 1 {
@@ -77,9 +151,6 @@ struct SearchDocumentKeys: Sendable {
                 next[part] += 1
             }
         }
-        var seen = Set<Int>()
-        for topic in topics {
-            if let index = topicIndex[topic], seen.insert(index).inserted { self.topics.append(index) }
-        }
+        self.topics = Self.topicIndexes(topics, topicIndex)
     }
 }

@@ -40,6 +40,16 @@ public struct SearchIndexBuilder: Sendable {
         return order.map { articles[$0] }
     }
 
+    /// Extends the manifest's `years` (first and last doc id per year) with the next articles.
+    static func addYears(of articles: [Article], firstID: Int, to years: inout [String: [Int]]) {
+        for (offset, article) in articles.enumerated() {
+            if let year = article.date?.year {
+                let key = String(year)
+                years[key] = [years[key]?[0] ?? firstID + offset, firstID + offset]
+            }
+        }
+    }
+
     /// True when `a` gets a smaller doc id than `b`.
     public static func precedes(_ a: Article, _ b: Article) -> Bool {
         let da = a.date?.iso ?? "", db = b.date?.iso ?? ""
@@ -69,25 +79,47 @@ public struct SearchIndexBuilder: Sendable {
         }
     }
 
-    /// The manifest and the posting files, once every document was added.
-    func finish(_ terms: SearchTerms, docCount: Int, years: [String: [Int]], emit: ([SearchIndexFile]) throws -> Void) rethrows {
-        let shards = shardCount(terms)
+    /// The manifest and the posting files, once every document was added; returns the shard
+    /// count and the bytes it was chosen from (`smallBytes`), which a patch of this index starts from.
+    func finish(_ terms: SearchTerms, docCount: Int, years: [String: [Int]],
+                emit: ([SearchIndexFile]) throws -> Void) rethrows -> (shards: Int, smallBytes: Int) {
+        let small = smallBytes(terms)
+        let shards = shardCount(smallBytes: small)
+        try emit([manifestFile(docCount: docCount, shards: shards, years: years)])
+        try SearchPostingFiles(terms: terms, shards: shards, ownFileBytes: ownFileBytes).emit(emit)
+        return (shards, small)
+    }
+
+    func manifestFile(docCount: Int, shards: Int, years: [String: [Int]]) -> SearchIndexFile {
         let manifest = SearchIndexManifest(
             format: SearchIndexManifest.formatName, version: SearchIndexManifest.currentVersion,
             docCount: docCount, postingShards: shards, docsPerChunk: docsPerChunk, years: years, topics: topics,
             fold: foldString(), ranking: ranking)
-        try emit([SearchIndexFile(id: SearchIndexLayout.manifestID, json: Self.encode(manifest))])
-        try SearchPostingFiles(terms: terms, shards: shards, ownFileBytes: ownFileBytes).emit(emit)
+        return SearchIndexFile(id: SearchIndexLayout.manifestID, json: Self.encode(manifest))
     }
 
-    func shardCount(_ terms: SearchTerms) -> Int {
+    /// What the keys kept in shards (not in files of their own) weigh: the sum over them of
+    /// `smallWeight`. It decides the shard count, and adds up shard by shard.
+    func smallBytes(_ terms: SearchTerms) -> Int {
         var small = 0
         for t in 0..<terms.count where terms.size(t) <= ownFileBytes {
-            small += terms.size(t) + terms.texts[t].utf8.count + 6
+            small += Self.smallWeight(postings: terms.size(t), text: terms.texts[t])
         }
+        return small
+    }
+
+    static func smallWeight(postings: Int, text: String) -> Int { postings + text.utf8.count + 6 }
+
+    func shardCount(smallBytes small: Int) -> Int {
         var shards = 1
         while small / shards > targetShardBytes { shards *= 2 }
         return shards
+    }
+
+    /// The record this builder makes of an article (what `SearchIndexStream.add` makes of it).
+    public func record(of article: Article) -> SearchDocumentRecord {
+        var tokenizer = SearchDocumentTokenizer(normalizer: SearchScalarNormalizer.shared(for: normalizer))
+        return SearchDocumentRecord(tokenizer.keys(of: article), describe(article))
     }
 
     /// Doc chunks and the `x/N` files of their long bodies, in batches of chunks. `docs` start

@@ -14,6 +14,10 @@ public final class SearchIndexStream {
     private var pendingFirst = 0
     private var years: [String: [Int]] = [:]
     private var finished = false
+    /// Set by `finish`: the manifest's `postingShards` and the weight it was chosen from
+    /// (`SearchIndexBuilder.smallBytes`), for a later `SearchIndexPatch`.
+    public private(set) var postingShards = 0
+    public private(set) var smallBytes = 0
 
     /// `emit` receives the files batch by batch, on the caller's thread.
     public init(builder: SearchIndexBuilder, emit: @escaping ([SearchIndexFile]) throws -> Void) {
@@ -33,13 +37,7 @@ public final class SearchIndexStream {
     @discardableResult
     public func add(_ articles: [Article], cached: [SearchDocumentRecord?]) throws -> [SearchDocumentRecord] {
         precondition(!finished, "SearchIndexStream.add after finish")
-        let first = collector.docCount
-        for (offset, article) in articles.enumerated() {
-            if let year = article.date?.year {
-                let key = String(year)
-                years[key] = [years[key]?[0] ?? first + offset, first + offset]
-            }
-        }
+        SearchIndexBuilder.addYears(of: articles, firstID: collector.docCount, to: &years)
         let builder = builder
         let records = collector.add(articles, cached: cached, describe: builder.describe)
         pending += records
@@ -56,6 +54,6 @@ public final class SearchIndexStream {
         finished = true
         try builder.docChunks(pending[...], firstID: pendingFirst, emit: emit)
         pending = []
-        try builder.finish(collector.finish(), docCount: collector.docCount, years: years, emit: emit)
+        (postingShards, smallBytes) = try builder.finish(collector.finish(), docCount: collector.docCount, years: years, emit: emit)
     }
 }

@@ -69,20 +69,23 @@ struct SearchPostingFiles {
         }
         json.raw("}}")
         files.append(SearchIndexFile(id: id, json: Data(json.bytes)))
-        for (term, fileID) in own { files += ownFiles(term: term, id: fileID, postings: terms.postings(term, spilled: spilled)) }
+        for (term, fileID) in own {
+            files += Self.ownFiles(text: terms.texts[term], positioned: terms.positioned[term], id: fileID,
+                                   postings: terms.postings(term, spilled: spilled))
+        }
         return files
     }
 
     /// A large key's entries, split from their positions so that a one-key query skips them.
-    private func ownFiles(term: Int, id: String, postings: [UInt8]) -> [SearchIndexFile] {
-        guard terms.positioned[term] else {
+    static func ownFiles(text: String, positioned: Bool, id: String, postings: [UInt8]) -> [SearchIndexFile] {
+        guard positioned else {
             var json = SearchJSONBytes(capacity: postings.count + 64)
             json.raw("{\"id\":")
             json.string(id)
             json.raw(",\"postings\":")
             json.plain(postings)
             json.raw(",\"term\":")
-            json.string(terms.texts[term])
+            json.string(text)
             json.raw("}")
             return [SearchIndexFile(id: id, json: Data(json.bytes))]
         }
@@ -119,7 +122,7 @@ struct SearchPostingFiles {
         json.raw(",\"postings\":")
         json.plain(entries)
         json.raw(",\"term\":")
-        json.string(terms.texts[term])
+        json.string(text)
         json.raw("}")
         var pos = SearchJSONBytes(capacity: positions.count + 128)
         pos.raw("{\"id\":")
@@ -127,7 +130,7 @@ struct SearchPostingFiles {
         pos.raw(",\"positions\":")
         pos.plain(positions)
         pos.raw(",\"term\":")
-        pos.string(terms.texts[term])
+        pos.string(text)
         pos.raw("}")
         return [SearchIndexFile(id: id, json: Data(json.bytes)), SearchIndexFile(id: positionsID, json: Data(pos.bytes))]
     }

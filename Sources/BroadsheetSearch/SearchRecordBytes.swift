@@ -70,6 +70,14 @@ enum SearchRecordBytes {
             return offset..<offset + length
         }
 
+        /// The next length-prefixed string's bytes, valid while the reader's bytes are.
+        mutating func stringBytes() -> UnsafeRawBufferPointer {
+            let length = count()
+            guard length <= bytes.count - offset else { isValid = false; return UnsafeRawBufferPointer(start: nil, count: 0) }
+            defer { offset += length }
+            return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length])
+        }
+
         mutating func string() -> String {
             let length = count()
             guard length <= bytes.count - offset else { isValid = false; return "" }

@@ -14,9 +14,10 @@ struct IndexCacheTests {
         try SiteFixture.snapshot(site).filter { $0.key.hasPrefix("search/") || $0.key.hasPrefix("search-index.") }
     }
 
-    static func expectSameIndex(_ incremental: URL, asClean seeds: URL, scratch: URL) throws {
+    static func expectSameIndex(_ incremental: URL, asClean seeds: URL, scratch: URL,
+                                config: URL = SiteFixture.repo.appendingPathComponent("site.yml")) throws {
         let clean = scratch.appendingPathComponent("clean-\(UUID().uuidString)")
-        try SiteBuilder(options: SiteFixture.options(seeds: seeds, output: clean)).build()
+        try SiteBuilder(options: SiteFixture.options(seeds: seeds, output: clean, config: config)).build()
         let a = try indexFiles(incremental), b = try indexFiles(clean)
         #expect(!b.isEmpty)
         #expect(a.keys.sorted() == b.keys.sorted())
@@ -39,6 +40,15 @@ struct IndexCacheTests {
         try handle.close()
     }
 
+    /// Puts `text` in the middle of the file's longest line (body text), so no article is added.
+    static func insertIntoLongestLine(_ text: String, in file: URL) throws {
+        var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+        let longest = lines.indices.max { lines[$0].count < lines[$1].count }!
+        let middle = lines[longest].index(lines[longest].startIndex, offsetBy: lines[longest].count / 2)
+        lines[longest].insert(contentsOf: text, at: middle)
+        try lines.joined(separator: "\n").write(to: file, atomically: false, encoding: .utf8)
+    }
+
     @Test("after a paragraph is added to one page, only its articles are tokenized again and the index equals a clean build's")
     func oneEditedPage() throws {
         let (scratch, seeds, out, first) = try Self.builtSite("index-cache-edit")
@@ -54,6 +64,19 @@ struct IndexCacheTests {
         try Self.expectSameIndex(out, asClean: seeds, scratch: scratch)
     }
 
+    @Test("after one article's body is edited (doc order unchanged), the previous index is patched and equals a clean build's, twice over")
+    func editedBodyPatched() throws {
+        let (scratch, seeds, out, first) = try Self.builtSite("index-cache-patch")
+        for input in try IncrementalBuildTests.inputs(seeds).prefix(3).dropFirst() {
+            try Self.insertIntoLongestLine("增补的文字", in: input)
+            let context = try SiteBuilder(options: SiteFixture.options(seeds: seeds, output: out)).build()
+            #expect(context.articles.count == first.articles.count)
+            #expect(context.stats.indexPatched)
+            #expect(context.stats.indexRecordsMade == 1)
+            try Self.expectSameIndex(out, asClean: seeds, scratch: scratch)
+        }
+    }
+
     @Test("after pages are removed and added, so that doc ids move, the index equals a clean build's")
     func movedDocIDs() throws {
         let (scratch, seeds, out, _) = try Self.builtSite("index-cache-move")
@@ -62,7 +85,28 @@ struct IndexCacheTests {
         try FileManager.default.copyItem(at: files[3], to: seeds.appendingPathComponent("zz-copy.txt"))
         let context = try SiteBuilder(options: SiteFixture.options(seeds: seeds, output: out)).build()
         #expect(context.stats.indexRecordsReused > 0)
+        #expect(!context.stats.indexPatched)
         try Self.expectSameIndex(out, asClean: seeds, scratch: scratch)
+    }
+
+    @Test("after an article is added, doc ids shift: the index is built whole and equals a clean build's")
+    func addedArticle() throws {
+        let (scratch, seeds, out, _) = try Self.builtSite("index-cache-added")
+        let files = try IncrementalBuildTests.inputs(seeds)
+        try FileManager.default.copyItem(at: files[2], to: seeds.appendingPathComponent("zz-added.txt"))
+        let context = try SiteBuilder(options: SiteFixture.options(seeds: seeds, output: out)).build()
+        #expect(!context.stats.indexPatched)
+        try Self.expectSameIndex(out, asClean: seeds, scratch: scratch)
+    }
+
+    @Test("after a configuration change the index is built whole and equals a clean build's")
+    func changedConfig() throws {
+        let (scratch, seeds, out, _) = try Self.builtSite("index-cache-config")
+        let config = scratch.appendingPathComponent("site.yml")
+        try (try Data(contentsOf: SiteFixture.repo.appendingPathComponent("site.yml")) + Data("\n# changed\n".utf8)).write(to: config)
+        let context = try SiteBuilder(options: SiteFixture.options(seeds: seeds, output: out, config: config)).build()
+        #expect(!context.stats.indexPatched)
+        try Self.expectSameIndex(out, asClean: seeds, scratch: scratch, config: config)
     }
 
     @Test("a damaged cache record is not used, and its file is written anew rather than linked into the next cache")
@@ -95,6 +139,8 @@ struct IndexCacheTests {
         let next = try SiteBuilder(options: options).build()
         #expect(next.stats.indexRecordsMade == 0)
         #expect(next.stats.indexRecordsReused == next.articles.count)
+        // No article changed: every index file but the manifest is the previous one.
+        #expect(next.stats.indexPatched)
         try Self.expectSameIndex(out, asClean: seeds, scratch: scratch)
     }
 }
