@@ -23,8 +23,9 @@ final class IndexPatchPlan {
         var changes: [SearchIndexPatch.Change] = [], made: [String: SearchDocumentRecord] = [:]
         for doc in changed {
             guard let old = cache.record(state.keys[doc]) else { return nil }
-            let new = cache.record(keys[doc]) ?? made[keys[doc]] ?? builder.record(of: docs[doc])
-            if cache.record(keys[doc]) == nil { made[keys[doc]] = new }
+            let cached = cache.record(keys[doc])
+            let new = cached ?? made[keys[doc]] ?? builder.record(of: docs[doc])
+            if cached == nil { made[keys[doc]] = new }
             changes.append(SearchIndexPatch.Change(doc: doc, old: old, oldTopics: state.topics[doc], new: new, newTopics: docs[doc].topics))
         }
         patch = SearchIndexPatch(builder: builder, previous: .init(docCount: keys.count, shards: state.shards, smallBytes: state.smallBytes),

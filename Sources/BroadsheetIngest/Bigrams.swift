@@ -4,7 +4,7 @@ import BroadsheetText
 struct Bigrams {
     /// The bigrams as pairs of scalar values, when the text is all simple scalars (each its own
     /// Character, see SimpleScalars): two integers hash far cheaper than a String.
-    private let pairs: PairSet?
+    private let pairs: IntegerSet?
     private let strings: Set<String>?
 
     init(_ text: String) {
@@ -13,7 +13,7 @@ struct Bigrams {
             strings = Self.characterBigrams(text)
             return
         }
-        var set = PairSet(capacity: scalars.count)
+        var set = IntegerSet(capacity: scalars.count)
         var previous: UInt32?
         for v in scalars {
             guard BigramScalars.counts(v) else { continue }
@@ -78,48 +78,5 @@ enum BigramScalars {
     static func counts(_ v: UInt32) -> Bool {
         if v < 0x10000 { return bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }
         return slowCounts(Unicode.Scalar(v)!)
-    }
-}
-
-/// A set of non-zero bigram pairs, open addressing with a multiplicative hash: Swift's `Set`
-/// hashes every insert with SipHash, which dominated building the bigrams of each body.
-struct PairSet {
-    private var slots: [UInt64]
-    private let shift: UInt64
-    private(set) var count = 0
-
-    init(capacity: Int) {
-        var bits: UInt64 = 4
-        while 1 << bits < capacity * 2 { bits += 1 }
-        slots = [UInt64](repeating: 0, count: 1 << Int(bits))
-        shift = 64 - bits
-    }
-
-    @inline(__always)
-    private func start(_ pair: UInt64) -> Int { Int((pair &* 0x9E37_79B9_7F4A_7C15) >> shift) }
-
-    mutating func insert(_ pair: UInt64) {
-        let mask = slots.count - 1
-        var i = start(pair)
-        while slots[i] != 0 {
-            if slots[i] == pair { return }
-            i = (i + 1) & mask
-        }
-        slots[i] = pair
-        count += 1
-    }
-
-    func contains(_ pair: UInt64) -> Bool {
-        let mask = slots.count - 1
-        var i = start(pair)
-        while slots[i] != 0 {
-            if slots[i] == pair { return true }
-            i = (i + 1) & mask
-        }
-        return false
-    }
-
-    func forEach(_ body: (UInt64) -> Void) {
-        for pair in slots where pair != 0 { body(pair) }
     }
 }

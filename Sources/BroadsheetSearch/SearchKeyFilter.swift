@@ -1,34 +1,29 @@
-/// The keys a `SearchIndexPatch` accumulates, and the words they are made of, in open-addressing
-/// tables with a multiplicative hash: every key of every document is looked up, and Swift's
-/// seeded hashing of `Set`/`Dictionary` and a `String` per word dominated that walk.
+import BroadsheetText
+
+/// The keys a `SearchIndexPatch` accumulates (an `IntegerSet`), and the words they are made of,
+/// in an open-addressing table with a multiplicative hash: every key of every document is looked
+/// up, and Swift's seeded hashing of `Set`/`Dictionary` and a `String` per word dominated that walk.
 struct SearchKeyFilter: Sendable {
-    private var keys: [UInt64]
-    private let keyShift: UInt64
+    private let keys: IntegerSet
     /// Per slot: the word's id + 1 (0 = empty), and the words' UTF-8 bytes to compare on a hit.
     private var wordSlots: [UInt32]
     private let wordShift: UInt64
     private let words: [[UInt8]]
     /// The words as strings: Swift's word table matches words by canonical equivalence, not bytes.
     private let strings: [String: UInt32]
-    private static let empty = UInt64.max
     /// Given for a word whose bytes differ from a known word it equals canonically: the index
     /// would spell that key as whichever it met first, which a patch cannot tell.
     static let otherSpelling: UInt32 = 0x3FFF_FFFE
 
     init(keys: Set<UInt64>, words: [String]) {
-        let keyBits = Self.bits(for: keys.count)
-        keyShift = UInt64(64 - keyBits)
-        self.keys = [UInt64](repeating: Self.empty, count: 1 << keyBits)
+        var table = IntegerSet(capacity: keys.count)
+        for key in keys { table.insert(key) }
+        self.keys = table
         let wordBits = Self.bits(for: words.count)
         wordShift = UInt64(64 - wordBits)
         wordSlots = [UInt32](repeating: 0, count: 1 << wordBits)
         self.words = words.map { Array($0.utf8) }
         strings = Dictionary(words.enumerated().map { ($1, UInt32($0)) }, uniquingKeysWith: { a, _ in a })
-        for key in keys where key != Self.empty {
-            var slot = Self.slot(key, keyShift)
-            while self.keys[slot] != Self.empty { slot = (slot + 1) & (self.keys.count - 1) }
-            self.keys[slot] = key
-        }
         for (id, word) in self.words.enumerated() {
             var slot = word.withUnsafeBytes { Self.slot(Self.fnv($0), wordShift) }
             while wordSlots[slot] != 0 { slot = (slot + 1) & (wordSlots.count - 1) }
@@ -53,15 +48,7 @@ struct SearchKeyFilter: Sendable {
         return h
     }
 
-    @inline(__always) func contains(_ key: UInt64) -> Bool {
-        var slot = Self.slot(key, keyShift)
-        while true {
-            let found = keys[slot]
-            if found == key { return found != Self.empty }
-            if found == Self.empty { return false }
-            slot = (slot + 1) & (keys.count - 1)
-        }
-    }
+    @inline(__always) func contains(_ key: UInt64) -> Bool { keys.contains(key) }
 
     /// The id of the word with these UTF-8 bytes; `SearchDocumentKeys.absentWord` when it is not
     /// one, `otherSpelling` when it is one spelt otherwise.
