@@ -103,12 +103,13 @@ public struct SearchIndexBuilder: Sendable {
     func smallBytes(_ terms: SearchTerms) -> Int {
         var small = 0
         for t in 0..<terms.count where terms.size(t) <= ownFileBytes {
-            small += Self.smallWeight(postings: terms.size(t), text: terms.texts[t])
+            small += Self.smallWeight(postings: terms.size(t), textBytes: terms.texts[t].utf8.count)
         }
         return small
     }
 
-    static func smallWeight(postings: Int, text: String) -> Int { postings + text.utf8.count + 6 }
+    /// A key's weight in its shard: its postings, its text (UTF-8, unescaped) and the JSON around them.
+    static func smallWeight(postings: Int, textBytes: Int) -> Int { postings + textBytes + 6 }
 
     func shardCount(smallBytes small: Int) -> Int {
         var shards = 1

@@ -6,7 +6,7 @@ import Foundation
 /// went (or a topic marker added or removed there) can have new postings, so only those keys are
 /// accumulated, over every document;
 /// their shards are the previous shards with those keys' entries replaced; every other shard, doc
-/// chunk and `x/N` file is the previous build's, unchanged. `finish` gives up (nil, nothing
+/// chunk and `x/N` file is the previous build's, unchanged. `finish` gives up (false, nothing
 /// emitted) whenever that cannot be shown: the shard count would change, a key would move in or
 /// out of a file of its own, or a previous shard is missing or holds an escaped key; the caller
 /// then builds the index whole. Documents come in doc order, as for `SearchIndexStream`.
@@ -104,12 +104,13 @@ public final class SearchIndexPatch {
     /// A previous shard's parts: its `files` object as it is, and its `terms` entries.
     private struct OldShard {
         var files: ArraySlice<UInt8>
-        var fileKeys: Set<[UInt8]>
+        /// The id of each key's file of its own (`p/N-M`), by the key's bytes.
+        var fileIDs: [[UInt8]: String]
         var terms: [(key: ArraySlice<UInt8>, postings: ArraySlice<UInt8>)]
     }
 
     /// Emits the manifest and the files that changed, after `reuse` took every other file from the
-    /// previous build; nil (nothing emitted) when the patch cannot be shown equal to a full build.
+    /// previous build; false (nothing emitted) when the patch cannot be shown equal to a full build.
     /// `previousFile` gives the JSON of a previous index file (checked against its hash);
     /// `ownFiles` the ids of each previous shard's files of their own; `reuse` keeps previous
     /// files by id and answers false when one is missing.
@@ -134,7 +135,7 @@ public final class SearchIndexPatch {
             guard entries.count == old.terms.count, !old.files.contains(0x5C) else { return false }
             let changedTexts = Set(changed.map { Array($0.text.utf8) })
             for entry in old.terms where changedTexts.contains(Array(entry.key)) {
-                small -= entry.postings.count + entry.key.count + 6
+                small -= SearchIndexBuilder.smallWeight(postings: entry.postings.count, textBytes: entry.key.count)
             }
             entries.removeAll { changedTexts.contains(Array($0.key)) }
             var files: [SearchIndexFile] = []
@@ -146,14 +147,13 @@ public final class SearchIndexPatch {
                 let postings = term.map { accumulator.postings($0) } ?? []
                 let own = postings.count > builder.ownFileBytes
                 // A key moving into or out of a file of its own renumbers the shard's own files.
-                guard own == old.fileKeys.contains(utf8) else { return false }
-                if own {
-                    guard let fileID = Self.ownFileID(old.files, key: utf8) else { return false }
+                guard own == (old.fileIDs[utf8] != nil) else { return false }
+                if own, let fileID = old.fileIDs[utf8] {
                     let key = accumulator.keys[term!]
                     files += SearchPostingFiles.ownFiles(text: text, positioned: !SearchKeyCode.isUnigram(key) && !SearchKeyCode.isTopic(key),
                                                          id: fileID, postings: postings)
                 } else if term != nil {
-                    small += SearchIndexBuilder.smallWeight(postings: postings.count, text: text)
+                    small += SearchIndexBuilder.smallWeight(postings: postings.count, textBytes: utf8.count)
                     entries.append((utf8[...], postings[...]))
                 }
             }
@@ -210,12 +210,12 @@ public final class SearchIndexPatch {
         // Keys in this index never hold `"` unescaped, so the first `},"id":` ends the files object.
         guard let filesEnd = find(middle.bytes, in: bytes, from: head.bytes.count) else { return nil }
         let files = bytes[head.bytes.count..<filesEnd]
-        var fileKeys = Set<[UInt8]>()
+        var fileIDs: [[UInt8]: String] = [:]
         var at = files.startIndex
         while at < files.endIndex {
             guard let key = string(files, at), files.indices.contains(key.next), files[key.next] == 0x3A,
                   let value = string(files, key.next + 1) else { return nil }
-            fileKeys.insert(Array(key.range))
+            fileIDs[Array(key.range)] = String(decoding: value.range, as: UTF8.self)
             at = value.next
             if at < files.endIndex { guard files[at] == 0x2C else { return nil }; at += 1 }
         }
@@ -229,7 +229,7 @@ public final class SearchIndexPatch {
             at = value.next
             if at < body.endIndex { guard body[at] == 0x2C else { return nil }; at += 1 }
         }
-        return OldShard(files: files, fileKeys: fileKeys, terms: terms)
+        return OldShard(files: files, fileIDs: fileIDs, terms: terms)
     }
 
     /// The string literal starting at `at`: its bytes between the quotes, and the index after it.
@@ -251,17 +251,6 @@ public final class SearchIndexPatch {
         while i + needle.count <= bytes.count {
             if bytes[i] == needle[0], bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
             i += 1
-        }
-        return nil
-    }
-
-    /// The id a shard's `files` object gives the key.
-    private static func ownFileID(_ files: ArraySlice<UInt8>, key: [UInt8]) -> String? {
-        var at = files.startIndex
-        while at < files.endIndex {
-            guard let name = string(files, at), let value = string(files, name.next + 1) else { return nil }
-            if name.range.elementsEqual(key) { return String(decoding: value.range, as: UTF8.self) }
-            at = value.next + 1
         }
         return nil
     }
