@@ -19,13 +19,27 @@ public struct IndexStage: BuildStage {
         let topics = context.config.topics.map { SearchIndexManifest.Topic(id: $0.id, name: $0.name) }
         let builder = SearchIndexBuilder(topics: topics)
         let writer = SearchIndexWriter()
-        guard let staging = context.staging else {
+        guard context.staging != nil else {
             context.outputs += writer.files(for: builder.build(articles: context.articles))
             return
         }
+        try stream(&context, articles: context.articles)
+    }
+
+    /// Builds the index into the staging folder from `articles`, the site's articles with their
+    /// bodies (`context.articles` may be bodiless summaries); a batch's bodies are let go once
+    /// its records are made, since the rest of the build reads only the records.
+    /// `beforeBatches` is called once the documents are ordered and keyed, before the first
+    /// batch (a site build waits there for the render plan; see SiteBuilder).
+    func stream(_ context: inout BuildContext, articles: consuming [Article], beforeBatches: () -> Void = {}) throws {
+        guard let staging = context.staging else { preconditionFailure("IndexStage.stream needs a staging folder") }
+        let topics = context.config.topics.map { SearchIndexManifest.Topic(id: $0.id, name: $0.name) }
+        let builder = SearchIndexBuilder(topics: topics)
+        let writer = SearchIndexWriter()
         let cache = IndexRecordCache(site: context.previous == nil ? nil : context.options.output, salt: builder.recordSalt)
         let records = IndexRecordWriter(staging: staging, previous: cache)
-        let docs = SearchIndexBuilder.ordered(context.articles)
+        var docs = SearchIndexBuilder.ordered(articles)
+        _ = consume articles
         let keys = Parallel.map(docs.count) { cache.key(of: docs[$0]) }
         let fingerprint = IndexState.fingerprint(keys: context.keys, builder: builder)
         var state = IndexState(fingerprint: fingerprint, shards: 0, smallBytes: 0, keys: keys, topics: docs.map(\.topics))
@@ -34,6 +48,7 @@ public struct IndexStage: BuildStage {
         var reused = 0
         // Records made in this build (not in the cache), by key.
         var made: [String: SearchDocumentRecord] = plan?.made ?? [:]
+        beforeBatches()
         let stream = SearchIndexStream(builder: builder) { batch in try staging.write(writer.files(for: batch)) }
         for first in stride(from: 0, to: docs.count, by: Self.batch) {
             let range = first..<min(docs.count, first + Self.batch)
@@ -51,6 +66,7 @@ public struct IndexStage: BuildStage {
             // Kept only for a patch that may give up (then few were made): a whole build lets go.
             if plan != nil { for i in range where cached[i - first] == nil { made[keys[i]] = all[i - first] } }
             try records.add(range.map { IndexRecordWriter.Entry(key: keys[$0], record: all[$0 - first]) })
+            for i in range { docs[i].body = [] }
         }
         try records.finish()
         if let plan, try plan.finish(writer: writer) {

@@ -1,4 +1,5 @@
 import BroadsheetModel
+import BroadsheetText
 
 /// Every article's bigrams as integer ids, in flat arrays: the ids of document d are
 /// `terms[termStarts[d]..<termStarts[d + 1]]`, ascending; the documents holding bigram t are
@@ -19,23 +20,25 @@ struct BigramTable: Sendable {
     init(texts: [String]) {
         let chunks = (texts.count + Self.chunk - 1) / Self.chunk
         // Per chunk: the unique sorted keys of each document one after another, and the strings.
-        let extracted = Parallel.map(chunks) { c in Self.extract(texts, (c * Self.chunk)..<min(texts.count, (c + 1) * Self.chunk)) }
-        var all: [UInt64] = []
-        all.reserveCapacity(extracted.reduce(0) { $0 + $1.keys.count })
-        for part in extracted { all += part.keys }
-        all.sort()
-        let vocabulary = Self.unique(all)
-        all = []
+        var extracted = Parallel.map(chunks) { c in Self.extract(texts, (c * Self.chunk)..<min(texts.count, (c + 1) * Self.chunk)) }
+        // The distinct keys through a hash set, not by sorting a copy of every key: that copy
+        // was the largest allocation of a 100,000-article build's render plan.
+        var distinct = IntegerSet(capacity: 1 << 16)
+        for part in extracted { for key in part.keys { distinct.insert(key) } }
+        var vocabulary: [UInt64] = []
+        vocabulary.reserveCapacity(distinct.count)
+        distinct.forEach { vocabulary.append($0) }
+        distinct = IntegerSet(capacity: 0)
+        vocabulary.sort()
         let others = Set(extracted.flatMap { $0.others.map(\.bigram) }).sorted()
         let (keyIds, otherIds) = Self.mergedIds(vocabulary, others)
         let otherId = Dictionary(zip(others, otherIds), uniquingKeysWith: { a, _ in a })
 
-        // Each chunk's ids, document after document, and how many each document has.
-        let documentTerms = Parallel.map(chunks) { c -> (ids: [Int32], counts: [Int]) in
+        // Rare: the chunks with unpackable bigrams, their documents' ids merged and sorted.
+        let merged = Parallel.map(chunks) { c -> (ids: [Int32], counts: [Int])? in
             let part = extracted[c]
+            if part.others.isEmpty { return nil }
             let ids = part.keys.map { keyIds[Self.position(of: $0, in: vocabulary)] }
-            if part.others.isEmpty { return (ids, part.counts) }
-            // Rare: documents with unpackable bigrams get those ids added and sorted in.
             var byDocument = [[Int32]](repeating: [], count: part.counts.count)
             for (local, bigram) in part.others { byDocument[local].append(otherId[bigram]!) }
             var merged: [Int32] = [], counts: [Int] = []
@@ -50,12 +53,26 @@ struct BigramTable: Sendable {
         }
         termStarts = [0]
         termStarts.reserveCapacity(texts.count + 1)
-        terms = []
-        terms.reserveCapacity(documentTerms.reduce(0) { $0 + $1.ids.count })
-        for part in documentTerms {
-            for count in part.counts { termStarts.append(termStarts[termStarts.count - 1] + count) }
-            terms += part.ids
+        var chunkStarts = [0]
+        for c in 0..<chunks {
+            for count in merged[c]?.counts ?? extracted[c].counts { termStarts.append(termStarts[termStarts.count - 1] + count) }
+            chunkStarts.append(termStarts[termStarts.count - 1])
         }
+        // Each chunk's ids written in place, not gathered per chunk and then copied: at 100,000
+        // articles that copy was tens of MB on top of the keys.
+        terms = [Int32](unsafeUninitializedCapacity: chunkStarts[chunks]) { buffer, initialized in
+            nonisolated(unsafe) let buffer = buffer
+            Parallel.forEach(chunks) { c in
+                var at = chunkStarts[c]
+                if let ids = merged[c]?.ids {
+                    for id in ids { buffer[at] = id; at += 1 }
+                } else {
+                    for key in extracted[c].keys { buffer[at] = keyIds[Self.position(of: key, in: vocabulary)]; at += 1 }
+                }
+            }
+            initialized = chunkStarts[chunks]
+        }
+        extracted = []
 
         let vocabularySize = vocabulary.count + others.count
         var starts = [Int](repeating: 0, count: vocabularySize + 1)
@@ -94,12 +111,6 @@ struct BigramTable: Sendable {
             counts.append(end - start)
         }
         return (keys, counts, others)
-    }
-
-    private static func unique(_ sorted: [UInt64]) -> [UInt64] {
-        var result: [UInt64] = []
-        for key in sorted where result.last != key { result.append(key) }
-        return result
     }
 
     /// Ids in the order of the bigram strings: the packed keys (in key order, which is their

@@ -5,7 +5,8 @@ import BroadsheetModel
 /// topics' lists (for the newer/older links), the related lists and the excerpts.
 public struct RenderPlan: Sendable {
     /// The articles newest first (see ArticleOrder); pages name articles by index into this.
-    public let ordered: [Article]
+    /// Their bodies may have been dropped (`dropBodies`) once their pages were rendered.
+    public private(set) var ordered: [Article]
     /// Indices into `ordered` of each topic's articles, in display order.
     public let members: [String: [Int]]
     /// Articles per topic, for the navigation.
@@ -34,5 +35,12 @@ public struct RenderPlan: Sendable {
         self.positions = positions
         counts = members.mapValues(\.count)
         related = try relatedLists(ordered)
+    }
+
+    /// Lets go of the bodies of `ordered[range]`, whose pages are rendered: nothing else in the
+    /// plan reads a body (excerpts and related lists are made here, at the start), so a large
+    /// site need not hold every article's text until the last page.
+    public mutating func dropBodies(_ range: Range<Int>) {
+        for i in range { ordered[i].body = [] }
     }
 }

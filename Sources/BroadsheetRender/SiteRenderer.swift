@@ -63,17 +63,31 @@ public struct SiteRenderer {
     /// Every page but the articles': home, topic pages, overview, archive, search, 404, the
     /// feeds, the sitemap (which lists the article pages too) and the assets.
     public func renderListings(_ plan: RenderPlan) -> [OutputFile] {
+        var files: [OutputFile] = []
+        renderListings(plan) { files += $0 }
+        return files
+    }
+
+    /// The listings, handed to `write` a few at a time as they are rendered: a large site has
+    /// thousands of topic pages, which need not all be held at once.
+    public func renderListings(_ plan: RenderPlan, write: ([OutputFile]) throws -> Void) rethrows {
         let ordered = plan.ordered
         let views = plan.views
         func list(_ id: String) -> [Article] { (plan.members[id] ?? []).map { ordered[$0] } }
         var files: [OutputFile] = []
         var pages = ordered.map { SitePaths.article($0.slug) }
-        func emit(_ path: String, _ template: String, title: String, extra: TemplateObject, current: String? = nil) {
+        func flush(over limit: Int) throws {
+            guard files.count > limit else { return }
+            try write(files)
+            files = []
+        }
+        func emit(_ path: String, _ template: String, title: String, extra: TemplateObject, current: String? = nil) throws {
             files.append(OutputFile(path: path, text: page(template, path: path, title: title, extra: extra, current: current, counts: plan.counts)))
             if path != SitePaths.notFound { pages.append(path) }
+            try flush(over: Self.listingsPerWrite)
         }
 
-        emit(SitePaths.home, "index", title: config.title, extra: [
+        try emit(SitePaths.home, "index", title: config.title, extra: [
             "hl": 3,
             "topics": .list(config.topics.map { topic in
                 let list = list(topic.id)
@@ -94,7 +108,7 @@ public struct SiteRenderer {
                 let path = SitePaths.topicPage(topic.id, page: number)
                 let root = SitePaths.root(for: path)
                 let title = number == 1 ? topic.name : "\(topic.name)（第\(number)页）"
-                emit(path, "topic", title: title, extra: [
+                try emit(path, "topic", title: title, extra: [
                     "topic": ["id": .text(topic.id), "name": .text(topic.name), "description": .text(topic.description),
                               "count": .number(list.count), "feedURL": .text(root + SitePaths.topicFeed(topic.id))],
                     "articles": .list(list[pagination.range(ofPage: number)].map { views.entry($0, root: root) }),
@@ -105,10 +119,10 @@ public struct SiteRenderer {
             }
         }
 
-        emit(SitePaths.overview, "overview", title: "数据概览", extra: overviewContext(ordered), current: SitePaths.overview)
-        emit(SitePaths.archive, "archive", title: "文章归档", extra: archiveContext(ordered, views: views), current: SitePaths.archive)
-        emit(SitePaths.search, "search", title: "搜索", extra: ["isSearch": true], current: SitePaths.search)
-        emit(SitePaths.notFound, "404", title: "页面未找到", extra: [:])
+        try emit(SitePaths.overview, "overview", title: "数据概览", extra: overviewContext(ordered), current: SitePaths.overview)
+        try emit(SitePaths.archive, "archive", title: "文章归档", extra: archiveContext(ordered, views: views), current: SitePaths.archive)
+        try emit(SitePaths.search, "search", title: "搜索", extra: ["isSearch": true], current: SitePaths.search)
+        try emit(SitePaths.notFound, "404", title: "页面未找到", extra: [:])
 
         let urls = SiteURLs(baseURL: config.baseURL)
         let feed = AtomFeed(urls: urls, siteTitle: config.title, language: config.language)
@@ -125,8 +139,11 @@ public struct SiteRenderer {
             files.append(OutputFile(path: SitePaths.sitemap, text: sitemap))
         }
         for asset in templates.assets { files.append(OutputFile(path: asset.path, bytes: asset.bytes)) }
-        return files
+        try flush(over: 0)
     }
+
+    /// Listing files rendered between two writes.
+    static let listingsPerWrite = 64
 
     /// The context every page shares: links home, to the topics and the tools, and the search form.
     private func page(_ template: String, path: String, title: String, extra: TemplateObject, current: String?,
