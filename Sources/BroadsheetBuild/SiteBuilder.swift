@@ -83,7 +83,8 @@ public struct SiteBuilder {
             // allocations (~270 MB and ~200 MB at 100,000 articles), so they are not held at the
             // same time. A smaller site keeps both cores busy instead (waiting cost 10% at 10,000).
             let planned = DispatchSemaphore(value: 0)
-            let waitForPlan = context.articles.count >= Self.planBeforeIndexFrom
+            // (With one core both sides may run one after the other, render first: never wait then.)
+            let waitForPlan = context.articles.count >= Self.planBeforeIndexFrom && Parallel.cores > 1
             let previousPages = previous?.pages ?? [:]
             let ((renderSeconds, pageKeys, reusedPages), (indexSeconds, indexStats)) = try Parallel.both({ () throws -> (Double, [String: String], Int) in
                 // Pages go to the staging folder chunk by chunk, so they are never all held.
