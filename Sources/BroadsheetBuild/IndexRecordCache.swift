@@ -36,7 +36,7 @@ final class IndexRecordCache: @unchecked Sendable {
         let listed = folder.flatMap { try? FileManager.default.contentsOfDirectory(atPath: $0.path) } ?? []
         let names = listed.filter { $0.hasSuffix(".bin") }.sorted()
         let mapped = Parallel.map(names.count) { i in
-            try? Data(contentsOf: folder!.appendingPathComponent(names[i]), options: .alwaysMapped)
+            MappedFile.data(at: folder!.appendingPathComponent(names[i]))
         }
         var files: [Data] = [], entries: [String: Stored] = [:]
         var kept: [String: Int] = [:]
@@ -88,6 +88,14 @@ final class IndexRecordCache: @unchecked Sendable {
             lock.unlock()
         }
         return record
+    }
+
+    /// Lets the kernel drop the pages of the record files read so far from this process's
+    /// resident set: a rebuild that reads every record (100,000 articles: ~850 MB of files) would
+    /// otherwise count them all in its peak. The files stay mapped; a later read pages back in
+    /// from the page cache.
+    func releasePages() {
+        for file in files { MappedFile.releasePages(file) }
     }
 
     /// True when the previous build wrote a record file of this name and none of the records

@@ -67,6 +67,7 @@ public struct IndexStage: BuildStage {
             if plan != nil { for i in range where cached[i - first] == nil { made[keys[i]] = all[i - first] } }
             try records.add(range.map { IndexRecordWriter.Entry(key: keys[$0], record: all[$0 - first]) })
             for i in range { docs[i].body = [] }
+            cache.releasePages()
         }
         try records.finish()
         if let plan, try plan.finish(writer: writer) {
@@ -78,6 +79,7 @@ public struct IndexStage: BuildStage {
                 for first in stride(from: 0, to: docs.count, by: Self.batch) {
                     let range = first..<min(docs.count, first + Self.batch)
                     try stream.add(Array(docs[range]), cached: range.map { cache.record(keys[$0]) ?? made[keys[$0]] })
+                    cache.releasePages()
                 }
             }
             try stream.finish()
