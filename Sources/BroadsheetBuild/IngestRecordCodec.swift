@@ -6,7 +6,7 @@ import Foundation
 /// Article gains a field the fixture leaves unset, so a new field cannot be silently dropped.
 enum IngestRecordCodec {
     /// Bumped whenever the layout below changes; a segment of another version is not used.
-    static let version = 1
+    static let version = 2
     static let magic = "broadsheet-ingest-records"
 
     static func encode(_ records: [IngestRecord]) -> Data {
@@ -90,6 +90,7 @@ enum IngestRecordCodec {
             w.bool(score.assigned)
         }
         w.string(a.slug)
+        w.optional(a.excerpt) { $0.string($1) }
     }
 
     static func article(_ r: inout CacheByteReader) throws -> Article {
@@ -119,6 +120,7 @@ enum IngestRecordCodec {
                        assigned: try r.bool())
         }
         a.slug = try r.string()
+        a.excerpt = try r.optional { try $0.string() }
         return a
     }
 

@@ -1,6 +1,7 @@
 import BroadsheetClassify
 import BroadsheetIngest
 import BroadsheetModel
+import BroadsheetRender
 import Foundation
 
 /// Turns each input file into classified articles, files in parallel, then gives every article
@@ -37,7 +38,8 @@ public struct IngestStage: BuildStage {
             let hash = ContentHash.of(bytes)
             if let record = cached[input.path], record.hash == hash { return (record, false) }
             let result = ingester.ingest(SourceFile(path: input.path, bytes: bytes))
-            let articles = ClassifyStage.classify(result.articles, with: classifier)
+            var articles = ClassifyStage.classify(result.articles, with: classifier)
+            for a in articles.indices { articles[a].excerpt = Excerpt.of(articles[a]) }
             return (IngestRecord(path: input.path, hash: hash, articles: articles, diagnostics: result.diagnostics), true)
         }
         context.records = results.map(\.record)

@@ -34,6 +34,10 @@ public struct Article: Sendable, Equatable, Codable {
     public var topicScores: [TopicScore]
     /// File name stem of `articles/<slug>.html`, assigned by the build after ingest.
     public var slug: String = ""
+    /// The list-entry excerpt, made from the body by the build after ingest (and cached with the
+    /// article), so that pages rendered after the body was let go still show it; nil until then,
+    /// when a renderer makes it from the body.
+    public var excerpt: String?
 
     public init(
         title: String, titleGenerated: Bool = false, kicker: String? = nil, subtitle: String? = nil,

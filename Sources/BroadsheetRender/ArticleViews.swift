@@ -10,11 +10,7 @@ struct ArticleViews {
     init(config: SiteConfig, articles: [Article]) {
         self.config = config
         // Made on all cores: one excerpt per article is a noticeable part of preparing a large site.
-        let made = Parallel.map(articles.count) { i in
-            Excerpt.make(from: articles[i].body.lazy.compactMap { block -> String? in
-                if case .paragraph(let text) = block { return text } else { return nil }
-            })
-        }
+        let made = Parallel.map(articles.count) { i in articles[i].excerpt ?? Excerpt.of(articles[i]) }
         var excerpts: [String: String] = [:]
         for (article, excerpt) in zip(articles, made) { excerpts[article.slug] = excerpt }
         self.excerpts = excerpts

@@ -1,7 +1,15 @@
+import BroadsheetModel
 import Foundation
 
 /// A short teaser taken from the start of an article, cut where a sentence ends.
 public enum Excerpt {
+    /// An article's list-entry excerpt: `make` over its paragraphs.
+    public static func of(_ article: Article) -> String {
+        make(from: article.body.lazy.compactMap { block -> String? in
+            if case .paragraph(let text) = block { return text } else { return nil }
+        })
+    }
+
     /// At most `limit` characters (Swift Characters, so one per Hanzi) from the start of the
     /// paragraphs. Cuts after the last sentence end that fits; when no sentence ends within
     /// the limit, cuts at the limit and adds `…`.
