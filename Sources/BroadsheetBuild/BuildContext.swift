@@ -65,6 +65,8 @@ public struct BuildStats: Sendable, Equatable {
     /// Article pages rendered, and linked unrendered from the previous build (same PageKeys key).
     public var pagesRendered = 0
     public var pagesReused = 0
+    /// Listing pages (home, topic pages, feeds …) linked unrendered from the previous build.
+    public var listingsReused = 0
     /// Search-index records (an article's keys and doc-chunk pieces) taken from the cache, and made.
     public var indexRecordsReused = 0
     public var indexRecordsMade = 0

@@ -9,6 +9,12 @@ public struct RenderStage: BuildStage {
     static let chunkSize = 256
     public init() {}
 
+    /// Which pages a build takes from the previous site instead of rendering them (`PageReuse`).
+    struct Reuse {
+        var article: (Int) -> Bool = { _ in false }
+        var listing: (ListingPage) -> Bool = { _ in false }
+    }
+
     public func run(_ context: inout BuildContext) throws {
         var files: [OutputFile] = []
         try stream(context) { files += $0 }
@@ -17,16 +23,18 @@ public struct RenderStage: BuildStage {
 
     /// Renders the site in chunks, the article pages of each chunk in parallel, and hands each
     /// chunk to `write` as soon as it is rendered; the listings come last. `reuse` is given the
-    /// plan and answers, per article index, whether that page was already provided (linked from
-    /// the previous build), so it is not rendered. Returns the number of files rendered.
+    /// plan and answers, per article index and per listing page, whether that page was already
+    /// provided (linked from the previous build), so it is not rendered. Returns the number of
+    /// files rendered.
     @discardableResult
-    func stream(_ context: BuildContext, reuse: (RenderPlan) -> (Int) -> Bool = { _ in { _ in false } },
+    func stream(_ context: BuildContext, reuse: (RenderPlan) throws -> Reuse = { _ in Reuse() },
                 write: ([OutputFile]) throws -> Void) throws -> Int {
         let templates = try TemplateSet(directory: context.options.templates)
         let renderer = SiteRenderer(config: context.config, templates: templates)
         // Related lists come from the previous build when nothing they depend on changed.
         let plan = try renderer.prepare(articles: context.articles, relatedLists: RelatedListsCache(context).lists)
-        let reused = reuse(plan)
+        let reuse = try reuse(plan)
+        let reused = reuse.article
         var count = 0
         for start in stride(from: 0, to: plan.ordered.count, by: Self.chunkSize) {
             let end = min(plan.ordered.count, start + Self.chunkSize)
@@ -34,7 +42,7 @@ public struct RenderStage: BuildStage {
             count += files.count
             try write(files)
         }
-        let listings = renderer.renderListings(plan)
+        let listings = renderer.renderListings(plan, skip: reuse.listing)
         try write(listings)
         return count + listings.count
     }

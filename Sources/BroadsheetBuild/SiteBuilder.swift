@@ -68,25 +68,19 @@ public struct SiteBuilder {
             let started = Date()
             let frozen = context
             let previousPages = previous?.pages ?? [:]
+            // Set by the render side before `Parallel.both` returns, read after.
+            nonisolated(unsafe) var listingsReused = 0
             let ((renderSeconds, pageKeys, reusedPages), (indexSeconds, indexStats)) = try Parallel.both({ () throws -> (Double, [String: String], Int) in
                 // Pages go to the staging folder chunk by chunk, so they are never all held.
                 progress.begin("render + write pages", total: 2 * frozen.articles.count, unit: "files")
-                var pageKeys: [String: String] = [:]
-                let reusedCount = ManagedCounter()
+                var pages: PageReuse?
+                defer { listingsReused = pages?.listingsReused.value ?? 0 }
                 try RenderStage().stream(frozen, reuse: { plan in
-                    let thisBuild = PageKeys(plan: plan, buildKeys: keys).keys
-                    let paths = plan.ordered.map { SitePaths.article($0.slug) }
-                    pageKeys = Dictionary(uniqueKeysWithValues: zip(paths, thisBuild))
-                    // An article page whose key is unchanged is linked (with its .md) unrendered.
-                    return { i in
-                        guard previousPages[paths[i]] == thisBuild[i],
-                              staging.reuseOutputs([paths[i], SitePaths.articleMarkdown(plan.ordered[i].slug)]) else { return false }
-                        reusedCount.add(1)
-                        progress.advance(by: 2)
-                        return true
-                    }
+                    let reuse = try PageReuse(frozen, plan: plan, staging: staging, previous: previousPages, progress: progress)
+                    pages = reuse
+                    return RenderStage.Reuse(article: reuse.article, listing: reuse.listing)
                 }) { try staging.write($0, progress: progress) }
-                return (Date().timeIntervalSince(started), pageKeys, reusedCount.value)
+                return (Date().timeIntervalSince(started), pages?.keys ?? [:], pages?.articlesReused.value ?? 0)
             }, { () throws -> (Double, BuildStats) in
                 // With a staging folder the index writes its files there batch by batch.
                 var own = frozen
@@ -99,7 +93,8 @@ public struct SiteBuilder {
             context.stats.seconds += [("render", renderSeconds), ("index", indexSeconds)]
             context.pageKeys = pageKeys
             context.stats.pagesReused = reusedPages
-            context.stats.pagesRendered = pageKeys.count - reusedPages
+            context.stats.listingsReused = listingsReused
+            context.stats.pagesRendered = context.articles.count - reusedPages
             lap("render+index+write pages")
             // Render and index are done with the text: keep only what the report needs.
             context.articles = context.articles.map { article in
