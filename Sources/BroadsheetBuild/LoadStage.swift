@@ -19,11 +19,14 @@ public struct LoadStage: BuildStage {
             throw BuildError("\(seeds.path): error: the seeds folder does not exist")
         }
         var inputs: [InputFile] = []
+        // Paths joined as strings: URL.appendingPathComponent stats the file to decide on a
+        // trailing slash, a second stat per input (2% of a one-file rebuild of 10,000 inputs).
+        let root = seeds.path.hasSuffix("/") ? seeds.path : seeds.path + "/"
         if let walker = fm.enumerator(atPath: seeds.path) {
             for case let relative as String in walker {
                 let name = (relative as NSString).lastPathComponent
                 if name.hasPrefix(".") || name.lowercased().hasPrefix("readme") { continue }
-                if let input = InputFile.stamp(of: seeds.appendingPathComponent(relative), path: relative) {
+                if let input = InputFile.stamp(atPath: root + relative, path: relative) {
                     inputs.append(input)
                 }
             }

@@ -15,7 +15,7 @@ public struct WriteStage: BuildStage {
             context.staging = staging
         }
         do {
-            context.outputs.append(BuildReport(context: context).file())
+            context.outputs.append(BuildReportLines.file(context))
             try staging.write(context.outputs)
             context.outputs = []
             try writeCache(&context, to: staging)
