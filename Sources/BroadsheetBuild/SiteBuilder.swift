@@ -35,10 +35,10 @@ public struct SiteBuilder {
 
         context.stats.started = Int64(Date().timeIntervalSince1970 * 1e9)
         progress.begin("load")
-        let keys = try BuildKeys.compute(options: options)
+        let previous = options.incremental ? BuildCache.manifest(in: options.output) : nil
+        let keys = try BuildKeys.compute(options: options, previous: previous)
         context.keys = keys
         try LoadStage().run(&context)
-        let previous = options.incremental ? BuildCache.manifest(in: options.output) : nil
         lap("load")
         if let previous, let diagnostics = BuildCache.diagnostics(in: options.output),
            Self.isUpToDate(previous, keys: keys, inputs: context.inputs) {

@@ -56,9 +56,10 @@ public struct WriteStage: BuildStage {
         }
         manifest.outputs = staging.hashes
         manifest.pages = context.pageKeys
+        manifest.toolStamp = ToolStamp.current?.text ?? ""
         try staging.writeUncounted([
             OutputFile(path: BuildCache.diagnosticsPath, bytes: IngestRecordCodec.encode(diagnostics: context.diagnostics)),
-            OutputFile(path: BuildCache.folder + "/manifest.tsv", text: manifest.text()),
+            OutputFile(path: BuildCache.folder + "/manifest.tsv", bytes: Data(manifest.bytes())),
         ])
         BuildCache.stampManifest(in: staging.staging, started: manifest.started)
     }
