@@ -1,5 +1,6 @@
 import BroadsheetModel
 import BroadsheetRender
+import BroadsheetSearch
 import Foundation
 
 /// Runs the pipeline. The executable stays thin: it parses flags and calls this.
@@ -34,6 +35,9 @@ public struct SiteBuilder {
         }
 
         context.stats.started = Int64(Date().timeIntervalSince1970 * 1e9)
+        // The search tokenizer's normalisation table is made on another thread while load runs
+        // on one core: in a one-file rebuild the index needed it first, on its critical path.
+        DispatchQueue.global().async { SearchIndexBuilder().prepareTokenizer() }
         progress.begin("load")
         let previous = options.incremental ? BuildCache.manifest(in: options.output) : nil
         let keys = try BuildKeys.compute(options: options, previous: previous)

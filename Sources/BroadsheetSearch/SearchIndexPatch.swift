@@ -130,60 +130,18 @@ public final class SearchIndexPatch {
             let shard = Int(words.hash(of: key)) & (shards - 1)
             byShard[shard, default: []].append((words.text(of: key), key))
         }
+        // Each changed shard on its own (in parallel): its files and the change of its weight;
+        // nil when the patch must give up.
+        let changedShards = byShard.keys.sorted()
+        let made = Parallel.map(changedShards.count) { i in
+            patchedShard(changedShards[i], changed: byShard[changedShards[i]]!, previousFile: previousFile)
+        }
         var small = previous.smallBytes
         var shardFiles: [Int: [SearchIndexFile]] = [:]
-        for (shard, changed) in byShard {
-            let id = "p/\(shard)"
-            guard let json = previousFile(id), let old = Self.parse(json, id: id) else { return false }
-            var entries = old.terms.filter { !$0.key.contains(0x5C) }
-            guard entries.count == old.terms.count, !old.files.contains(0x5C) else { return false }
-            let changedTexts = Set(changed.map { Array($0.text.utf8) })
-            for entry in old.terms where changedTexts.contains(Array(entry.key)) {
-                small -= SearchIndexBuilder.smallWeight(postings: entry.postings.count, textBytes: entry.key.count)
-            }
-            entries.removeAll { changedTexts.contains(Array($0.key)) }
-            var files: [SearchIndexFile] = []
-            let oldPostings = Dictionary(old.terms.map { (Array($0.key), $0.postings) }, uniquingKeysWith: { a, _ in a })
-            for (text, key) in changed {
-                var escaped = SearchJSONBytes()
-                escaped.string(text)
-                let utf8 = Array(text.utf8)
-                guard escaped.bytes.count == utf8.count + 2 else { return false }
-                let kind = PostingSplice.Kind(key: key)
-                let before: ArraySlice<UInt8>
-                if let fileID = old.fileIDs[utf8] {
-                    guard let postings = Self.ownPostings(fileID, kind: kind, previousFile: previousFile) else { return false }
-                    before = postings[...]
-                } else {
-                    before = oldPostings[utf8] ?? []
-                }
-                let added = newEntries.compactMap { change in change.entries[key].map { (doc: change.doc, tail: $0) } }
-                guard let postings = PostingSplice.splice(before, kind: kind, replaced: changedDocs, added: added) else { return false }
-                let own = postings.count > builder.ownFileBytes
-                // A key moving into or out of a file of its own renumbers the shard's own files.
-                guard own == (old.fileIDs[utf8] != nil) else { return false }
-                if own, let fileID = old.fileIDs[utf8] {
-                    files += SearchPostingFiles.ownFiles(text: text, positioned: kind == .positioned, id: fileID, postings: postings)
-                } else if !postings.isEmpty {
-                    small += SearchIndexBuilder.smallWeight(postings: postings.count, textBytes: utf8.count)
-                    entries.append((utf8[...], postings[...]))
-                }
-            }
-            entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
-            var out = SearchJSONBytes(capacity: json.count + 1024)
-            out.raw("{\"files\":{")
-            out.bytes += old.files
-            out.raw("},\"id\":")
-            out.string(id)
-            out.raw(",\"terms\":{")
-            for (n, entry) in entries.enumerated() {
-                if n > 0 { out.raw(",") }
-                out.plain(entry.key)
-                out.raw(":")
-                out.plain(entry.postings)
-            }
-            out.raw("}}")
-            shardFiles[shard] = [SearchIndexFile(id: id, json: Data(out.bytes))] + files
+        for (shard, result) in zip(changedShards, made) {
+            guard let result else { return false }
+            small += result.weight
+            shardFiles[shard] = result.files
         }
         guard builder.shardCount(smallBytes: small) == shards else { return false }
         // Every file not made again is the previous build's.
@@ -207,6 +165,64 @@ public final class SearchIndexPatch {
         }
         for shard in shardFiles.keys.sorted() { try emit(shardFiles[shard]!) }
         return true
+    }
+
+    /// A changed shard: the previous shard with the changed keys' entries spliced (and their own
+    /// files made again), and how much its weight changed; nil when the patch must give up.
+    private func patchedShard(_ shard: Int, changed: [(text: String, key: UInt64)],
+                              previousFile: (String) -> Data?) -> (files: [SearchIndexFile], weight: Int)? {
+        let id = "p/\(shard)"
+        guard let json = previousFile(id), let old = Self.parse(json, id: id) else { return nil }
+        var entries = old.terms.filter { !$0.key.contains(0x5C) }
+        guard entries.count == old.terms.count, !old.files.contains(0x5C) else { return nil }
+        var weight = 0
+        let changedTexts = Set(changed.map { Array($0.text.utf8) })
+        for entry in old.terms where changedTexts.contains(Array(entry.key)) {
+            weight -= SearchIndexBuilder.smallWeight(postings: entry.postings.count, textBytes: entry.key.count)
+        }
+        entries.removeAll { changedTexts.contains(Array($0.key)) }
+        var files: [SearchIndexFile] = []
+        let oldPostings = Dictionary(old.terms.map { (Array($0.key), $0.postings) }, uniquingKeysWith: { a, _ in a })
+        for (text, key) in changed {
+            var escaped = SearchJSONBytes()
+            escaped.string(text)
+            let utf8 = Array(text.utf8)
+            guard escaped.bytes.count == utf8.count + 2 else { return nil }
+            let kind = PostingSplice.Kind(key: key)
+            let before: ArraySlice<UInt8>
+            if let fileID = old.fileIDs[utf8] {
+                guard let postings = Self.ownPostings(fileID, kind: kind, previousFile: previousFile) else { return nil }
+                before = postings[...]
+            } else {
+                before = oldPostings[utf8] ?? []
+            }
+            let added = newEntries.compactMap { change in change.entries[key].map { (doc: change.doc, tail: $0) } }
+            guard let postings = PostingSplice.splice(before, kind: kind, replaced: changedDocs, added: added) else { return nil }
+            let own = postings.count > builder.ownFileBytes
+            // A key moving into or out of a file of its own renumbers the shard's own files.
+            guard own == (old.fileIDs[utf8] != nil) else { return nil }
+            if own, let fileID = old.fileIDs[utf8] {
+                files += SearchPostingFiles.ownFiles(text: text, positioned: kind == .positioned, id: fileID, postings: postings)
+            } else if !postings.isEmpty {
+                weight += SearchIndexBuilder.smallWeight(postings: postings.count, textBytes: utf8.count)
+                entries.append((utf8[...], postings[...]))
+            }
+        }
+        entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        var out = SearchJSONBytes(capacity: json.count + 1024)
+        out.raw("{\"files\":{")
+        out.bytes += old.files
+        out.raw("},\"id\":")
+        out.string(id)
+        out.raw(",\"terms\":{")
+        for (n, entry) in entries.enumerated() {
+            if n > 0 { out.raw(",") }
+            out.plain(entry.key)
+            out.raw(":")
+            out.plain(entry.postings)
+        }
+        out.raw("}}")
+        return ([SearchIndexFile(id: id, json: Data(out.bytes))] + files, weight)
     }
 
     /// The whole postings of a key kept in files of its own (`SearchPostingFiles.ownFiles`): the
