@@ -5,9 +5,10 @@ import Foundation
 /// Two hashes per article of a render plan (by index into `plan.ordered`), for the page keys:
 ///
 /// - `records`: the article's whole record. An article is what ingest made of its input file
-///   (under this tool and configuration, which every page key holds) plus its slug, so the hash
-///   of the input's bytes, the article's place among that file's articles and its slug stand for
-///   it; re-encoding every article to hash it was 4% of a one-file rebuild at 10,000 articles.
+///   (under this tool and configuration, which every page key holds) plus its slug, so the
+///   input's path and the hash of its bytes, the article's place among that file's articles and
+///   its slug stand for it (the path too: a page shows its source file); re-encoding every
+///   article to hash it was 4% of a one-file rebuild at 10,000 articles.
 ///   Without an input hash (stages run one by one) the article's encoded record is hashed.
 /// - `entries`: its list entry (`RenderPlan.entryFingerprint`: title, date, excerpt …), which
 ///   the listing pages show; taken from the previous build's `EntryKeyCache` by record hash, so
@@ -30,6 +31,7 @@ struct ArticleKeys {
             var hash = ContentHash()
             if let input = inputHashes[article.source], let n = place[article.slug] {
                 hash.update("article of input")
+                hash.update(article.source)
                 hash.update(input)
                 hash.update(String(n))
                 hash.update(article.slug)

@@ -61,6 +61,18 @@ struct ListingReuseTests {
         #expect(after.contains { before[$0.key] != $0.value }, "the edit should change some listing page")
     }
 
+    @Test("an input renamed to a name with the same slug stem re-renders its pages (they show the source path)")
+    func renamedInput() throws {
+        let (scratch, seeds, out, first) = try Self.firstBuild("listing-renamed")
+        let file = try IncrementalBuildTests.inputs(seeds)[3]
+        let renamed = file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent.replacingOccurrences(of: "_", with: " "))
+        try FileManager.default.moveItem(at: file, to: renamed)
+        let context = try SiteBuilder(options: SiteFixture.options(seeds: seeds, output: out)).build()
+        #expect(context.articles.map(\.slug) == first.articles.map(\.slug))
+        #expect(context.stats.pagesRendered > 0)
+        try IncrementalBuildTests.expectSameSite(out, asClean: seeds, scratch: scratch)
+    }
+
     @Test("a damaged entries cache is ignored: the rebuild still equals a clean build")
     func damagedEntryCache() throws {
         let (scratch, seeds, out, _) = try Self.firstBuild("listing-damaged")
