@@ -42,7 +42,7 @@ public struct BuildContext {
     var freshRecords: Set<String> = []
     /// Content hash per input path, kept for the manifest once the records are written.
     var recordHashes: [String: String] = [:]
-    /// Key of each article page rendered or reused by this build (see PageKeys).
+    /// Key of each article and listing page rendered or reused by this build (see PageKeys).
     var pageKeys: [String: String] = [:]
     var staging: StagingFolder?
 

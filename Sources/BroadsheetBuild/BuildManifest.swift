@@ -5,10 +5,9 @@ import Foundation
 ///
 ///     broadsheet-manifest 1
 ///     key <tool hash> <config hash> <templates hash>
-///     t <the executable's stamp>     (see ToolStamp)
 ///     i <size> <mtime ns> <inode> <content hash> <slugs, space-separated> <path>
 ///     o <content hash> <path>
-///     p <page key> <path>            (article pages; see PageKeys)
+///     p <page key> <path>            (article and listing pages; see PageKeys)
 public struct BuildManifest: Sendable, Equatable {
     public static let header = "broadsheet-manifest 1"
 
@@ -29,10 +28,8 @@ public struct BuildManifest: Sendable, Equatable {
     public var started: Int64
     public var inputs: [String: Input] = [:]
     public var outputs: [String: String] = [:]
-    /// Key of each article page (by its HTML path), see PageKeys.
+    /// Key of each article and listing page (by its path), see PageKeys.
     public var pages: [String: String] = [:]
-    /// The stamp of the executable whose hash `keys.tool` is (`ToolStamp`); empty when unknown.
-    public var toolStamp = ""
 
     public init(keys: BuildKeys, started: Int64) {
         self.keys = keys
@@ -59,10 +56,6 @@ public struct BuildManifest: Sendable, Equatable {
         out.append(0x0A)
         add("key"); field(keys.tool); field(keys.config); field(keys.templates)
         out.append(0x0A)
-        if !toolStamp.isEmpty {
-            add("t"); field(toolStamp)
-            out.append(0x0A)
-        }
         for path in inputs.keys.sorted() {
             let entry = inputs[path]!
             add("i"); field(String(entry.stamp.size)); field(String(entry.stamp.modified)); field(String(entry.stamp.inode))
@@ -107,8 +100,6 @@ public struct BuildManifest: Sendable, Equatable {
                 let path = string(f[6])
                 manifest.inputs[path] = Input(stamp: InputFile(path: path, size: size, modified: modified, inode: inode),
                                               hash: string(f[4]), slugs: f[5].split(separator: UInt8(ascii: " ")).map(string))
-            case UInt8(ascii: "t"):
-                manifest.toolStamp = string(line[(line.startIndex + 2)...])
             case UInt8(ascii: "o"), UInt8(ascii: "p"):
                 let f = line.split(separator: tab, maxSplits: 2, omittingEmptySubsequences: false)
                 guard f.count == 3 else { return nil }
@@ -147,7 +138,7 @@ public struct BuildKeys: Sendable, Equatable {
             templates.update(relative)
             templates.update((try? Data(contentsOf: url)) ?? Data())
         }
-        return BuildKeys(tool: ToolStamp.previousHash(previous) ?? toolHash, config: config, templates: templates.hex)
+        return BuildKeys(tool: ToolStamp.previousHash(previous, site: options.output) ?? toolHash, config: config, templates: templates.hex)
     }
 
     /// The running executable's bytes: any change to the code is a change to every output.

@@ -56,11 +56,10 @@ public struct WriteStage: BuildStage {
         }
         manifest.outputs = staging.hashes
         manifest.pages = context.pageKeys
-        manifest.toolStamp = ToolStamp.current?.text ?? ""
         try staging.writeUncounted([
             OutputFile(path: BuildCache.diagnosticsPath, bytes: IngestRecordCodec.encode(diagnostics: context.diagnostics)),
             OutputFile(path: BuildCache.folder + "/manifest.tsv", bytes: Data(manifest.bytes())),
-        ])
+        ] + (ToolStamp.file.map { [$0] } ?? []))
         BuildCache.stampManifest(in: staging.staging, started: manifest.started)
     }
 
