@@ -176,13 +176,15 @@ public final class SearchIndexPatch {
         var entries = old.terms.filter { !$0.key.contains(0x5C) }
         guard entries.count == old.terms.count, !old.files.contains(0x5C) else { return nil }
         var weight = 0
-        let changedTexts = Set(changed.map { Array($0.text.utf8) })
-        for entry in old.terms where changedTexts.contains(Array(entry.key)) {
+        // Slices hash and compare by their bytes: no array is made per term of the shard.
+        let changedTexts = Set(changed.map { Array($0.text.utf8)[...] })
+        var oldPostings: [ArraySlice<UInt8>: ArraySlice<UInt8>] = [:]
+        for entry in old.terms where changedTexts.contains(entry.key) {
             weight -= SearchIndexBuilder.smallWeight(postings: entry.postings.count, textBytes: entry.key.count)
+            if oldPostings[entry.key] == nil { oldPostings[entry.key] = entry.postings }
         }
-        entries.removeAll { changedTexts.contains(Array($0.key)) }
+        entries.removeAll { changedTexts.contains($0.key) }
         var files: [SearchIndexFile] = []
-        let oldPostings = Dictionary(old.terms.map { (Array($0.key), $0.postings) }, uniquingKeysWith: { a, _ in a })
         for (text, key) in changed {
             var escaped = SearchJSONBytes()
             escaped.string(text)
@@ -194,7 +196,7 @@ public final class SearchIndexPatch {
                 guard let postings = Self.ownPostings(fileID, kind: kind, previousFile: previousFile) else { return nil }
                 before = postings[...]
             } else {
-                before = oldPostings[utf8] ?? []
+                before = oldPostings[utf8[...]] ?? []
             }
             let added = newEntries.compactMap { change in change.entries[key].map { (doc: change.doc, tail: $0) } }
             guard let postings = PostingSplice.splice(before, kind: kind, replaced: changedDocs, added: added) else { return nil }
