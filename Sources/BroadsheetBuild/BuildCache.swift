@@ -55,7 +55,8 @@ public enum BuildCache {
     /// Every ingest record of the previous build, keyed by input path (segments decoded in parallel).
     static func records(in site: URL) -> [String: IngestRecord] {
         let decoded = Parallel.map(segments) { segment -> [IngestRecord] in
-            guard let data = try? Data(contentsOf: site.appendingPathComponent(segmentPath(segment))) else { return [] }
+            // Mapped, not read: the decoder copies the bytes once anyway (a read was a second copy).
+            guard let data = try? Data(contentsOf: site.appendingPathComponent(segmentPath(segment)), options: .alwaysMapped) else { return [] }
             return (try? IngestRecordCodec.decode(data)) ?? []
         }
         var byPath: [String: IngestRecord] = [:]

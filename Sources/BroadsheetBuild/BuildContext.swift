@@ -42,7 +42,7 @@ public struct BuildContext {
     var freshRecords: Set<String> = []
     /// Content hash per input path, kept for the manifest once the records are written.
     var recordHashes: [String: String] = [:]
-    /// Key of each article page rendered or reused by this build (see PageKeys).
+    /// Key of each article and listing page rendered or reused by this build (see PageKeys).
     var pageKeys: [String: String] = [:]
     var staging: StagingFolder?
 
@@ -65,6 +65,8 @@ public struct BuildStats: Sendable, Equatable {
     /// Article pages rendered, and linked unrendered from the previous build (same PageKeys key).
     public var pagesRendered = 0
     public var pagesReused = 0
+    /// Listing pages (home, topic pages, feeds …) linked unrendered from the previous build.
+    public var listingsReused = 0
     /// Search-index records (an article's keys and doc-chunk pieces) taken from the cache, and made.
     public var indexRecordsReused = 0
     public var indexRecordsMade = 0

@@ -7,7 +7,7 @@ import Foundation
 ///     key <tool hash> <config hash> <templates hash>
 ///     i <size> <mtime ns> <inode> <content hash> <slugs, space-separated> <path>
 ///     o <content hash> <path>
-///     p <page key> <path>            (article pages; see PageKeys)
+///     p <page key> <path>            (article and listing pages; see PageKeys)
 public struct BuildManifest: Sendable, Equatable {
     public static let header = "broadsheet-manifest 1"
 
@@ -28,7 +28,7 @@ public struct BuildManifest: Sendable, Equatable {
     public var started: Int64
     public var inputs: [String: Input] = [:]
     public var outputs: [String: String] = [:]
-    /// Key of each article page (by its HTML path), see PageKeys.
+    /// Key of each article and listing page (by its path), see PageKeys.
     public var pages: [String: String] = [:]
 
     public init(keys: BuildKeys, started: Int64) {
@@ -43,15 +43,32 @@ public struct BuildManifest: Sendable, Equatable {
         return old == input && input.modified < started - 2_000_000_000
     }
 
-    public func text() -> String {
-        var lines = [Self.header, "key\t\(keys.tool)\t\(keys.config)\t\(keys.templates)"]
+    public func text() -> String { String(decoding: bytes(), as: UTF8.self) }
+
+    /// The file's bytes, appended field by field: 50,000 interpolated and joined lines were 4% of
+    /// a one-file rebuild at 10,000 articles.
+    func bytes() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(100 * (inputs.count + outputs.count + pages.count) + 256)
+        func add(_ text: String) { out.append(contentsOf: text.utf8) }
+        func field(_ text: String) { out.append(0x09); out.append(contentsOf: text.utf8) }
+        add(Self.header)
+        out.append(0x0A)
+        add("key"); field(keys.tool); field(keys.config); field(keys.templates)
+        out.append(0x0A)
         for path in inputs.keys.sorted() {
             let entry = inputs[path]!
-            lines.append("i\t\(entry.stamp.size)\t\(entry.stamp.modified)\t\(entry.stamp.inode)\t\(entry.hash)\t\(entry.slugs.joined(separator: " "))\t\(path)")
+            add("i"); field(String(entry.stamp.size)); field(String(entry.stamp.modified)); field(String(entry.stamp.inode))
+            field(entry.hash); field(entry.slugs.joined(separator: " ")); field(path)
+            out.append(0x0A)
         }
-        for path in outputs.keys.sorted() { lines.append("o\t\(outputs[path]!)\t\(path)") }
-        for path in pages.keys.sorted() { lines.append("p\t\(pages[path]!)\t\(path)") }
-        return lines.joined(separator: "\n") + "\n"
+        for (tag, table) in [("o", outputs), ("p", pages)] {
+            for path in table.keys.sorted() {
+                add(tag); field(table[path]!); field(path)
+                out.append(0x0A)
+            }
+        }
+        return out
     }
 
     /// Parses `text`; nil when it is not a manifest this version wrote (the build then starts clean).
@@ -108,7 +125,8 @@ public struct BuildKeys: Sendable, Equatable {
         self.templates = templates
     }
 
-    public static func compute(options: BuildOptions) throws -> BuildKeys {
+    /// The keys; the tool's hash comes from `previous` when the executable is unchanged since.
+    public static func compute(options: BuildOptions, previous: BuildManifest? = nil) throws -> BuildKeys {
         let config = (try? Data(contentsOf: options.config)).map(ContentHash.of) ?? "none"
         var templates = ContentHash()
         let fm = FileManager.default
@@ -120,7 +138,7 @@ public struct BuildKeys: Sendable, Equatable {
             templates.update(relative)
             templates.update((try? Data(contentsOf: url)) ?? Data())
         }
-        return BuildKeys(tool: toolHash, config: config, templates: templates.hex)
+        return BuildKeys(tool: ToolStamp.previousHash(previous, site: options.output) ?? toolHash, config: config, templates: templates.hex)
     }
 
     /// The running executable's bytes: any change to the code is a change to every output.

@@ -18,8 +18,13 @@ public struct InputFile: Sendable, Equatable {
 
     /// The file's stamp, or nil when it is not a regular file.
     public static func stamp(of url: URL, path: String) -> InputFile? {
+        stamp(atPath: url.path, path: path)
+    }
+
+    /// The same for a file system path.
+    static func stamp(atPath file: String, path: String) -> InputFile? {
         var info = Foundation.stat()
-        guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard stat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         return InputFile(path: path, size: Int64(info.st_size), modified: modified, inode: UInt64(info.st_ino))
     }

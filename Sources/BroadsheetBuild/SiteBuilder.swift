@@ -1,5 +1,6 @@
 import BroadsheetModel
 import BroadsheetRender
+import BroadsheetSearch
 import Foundation
 
 /// Runs the pipeline. The executable stays thin: it parses flags and calls this.
@@ -37,11 +38,14 @@ public struct SiteBuilder {
         }
 
         context.stats.started = Int64(Date().timeIntervalSince1970 * 1e9)
+        // The search tokenizer's normalisation table is made on another thread while load runs
+        // on one core: in a one-file rebuild the index needed it first, on its critical path.
+        DispatchQueue.global().async { SearchIndexBuilder().prepareTokenizer() }
         progress.begin("load")
-        let keys = try BuildKeys.compute(options: options)
+        let previous = options.incremental ? BuildCache.manifest(in: options.output) : nil
+        let keys = try BuildKeys.compute(options: options, previous: previous)
         context.keys = keys
         try LoadStage().run(&context)
-        let previous = options.incremental ? BuildCache.manifest(in: options.output) : nil
         lap("load")
         if let previous, let diagnostics = BuildCache.diagnostics(in: options.output),
            Self.isUpToDate(previous, keys: keys, inputs: context.inputs) {
@@ -86,30 +90,23 @@ public struct SiteBuilder {
             // (With one core both sides may run one after the other, render first: never wait then.)
             let waitForPlan = context.articles.count >= Self.planBeforeIndexFrom && Parallel.cores > 1
             let previousPages = previous?.pages ?? [:]
+            // Set by the render side before `Parallel.both` returns, read after.
+            nonisolated(unsafe) var listingsReused = 0
             let ((renderSeconds, pageKeys, reusedPages), (indexSeconds, indexStats)) = try Parallel.both({ () throws -> (Double, [String: String], Int) in
                 // Pages go to the staging folder chunk by chunk, so they are never all held.
                 progress.begin("render + write pages", total: 2 * frozen.articles.count, unit: "files")
-                var pageKeys: [String: String] = [:]
-                let reusedCount = ManagedCounter()
+                var pages: PageReuse?
+                defer { listingsReused = pages?.listingsReused.value ?? 0 }
                 var signalled = false
                 defer { if !signalled { planned.signal() } }
                 try RenderStage().stream(frozen, articles: handOff.take(), reuse: { plan in
-                    let thisBuild = PageKeys(plan: plan, buildKeys: keys).keys
-                    let paths = plan.ordered.map { SitePaths.article($0.slug) }
-                    let markdownPaths = plan.ordered.map { SitePaths.articleMarkdown($0.slug) }
-                    pageKeys = Dictionary(uniqueKeysWithValues: zip(paths, thisBuild))
-                    planned.signal(); signalled = true
-                    // An article page whose key is unchanged is linked (with its .md) unrendered.
-                    // (Not capturing `plan`: its bodies are dropped as the pages are rendered.)
-                    return { i in
-                        guard previousPages[paths[i]] == thisBuild[i],
-                              staging.reuseOutputs([paths[i], markdownPaths[i]]) else { return false }
-                        reusedCount.add(1)
-                        progress.advance(by: 2)
-                        return true
-                    }
+                    let reuse = try PageReuse(frozen, plan: plan, staging: staging, previous: previousPages, progress: progress)
+                    pages = reuse
+                    planned.signal()
+                    signalled = true
+                    return RenderStage.Reuse(article: reuse.article, listing: reuse.listing)
                 }) { try staging.write($0, progress: progress) }
-                return (Date().timeIntervalSince(started), pageKeys, reusedCount.value)
+                return (Date().timeIntervalSince(started), pages?.keys ?? [:], pages?.articlesReused.value ?? 0)
             }, { () throws -> (Double, BuildStats) in
                 // With a staging folder the index writes its files there batch by batch.
                 var own = frozen
@@ -122,7 +119,8 @@ public struct SiteBuilder {
             context.stats.seconds += [("render", renderSeconds), ("index", indexSeconds)]
             context.pageKeys = pageKeys
             context.stats.pagesReused = reusedPages
-            context.stats.pagesRendered = pageKeys.count - reusedPages
+            context.stats.listingsReused = listingsReused
+            context.stats.pagesRendered = context.articles.count - reusedPages
             lap("render+index+write pages")
             ProcessMemory.releaseFreed()
             progress.begin("write")

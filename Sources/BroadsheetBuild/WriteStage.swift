@@ -15,7 +15,7 @@ public struct WriteStage: BuildStage {
             context.staging = staging
         }
         do {
-            context.outputs.append(BuildReport(context: context).file())
+            context.outputs.append(BuildReportLines.file(context))
             try staging.write(context.outputs)
             context.outputs = []
             try writeCache(&context, to: staging)
@@ -58,8 +58,8 @@ public struct WriteStage: BuildStage {
         manifest.pages = context.pageKeys
         try staging.writeUncounted([
             OutputFile(path: BuildCache.diagnosticsPath, bytes: IngestRecordCodec.encode(diagnostics: context.diagnostics)),
-            OutputFile(path: BuildCache.folder + "/manifest.tsv", text: manifest.text()),
-        ])
+            OutputFile(path: BuildCache.folder + "/manifest.tsv", bytes: Data(manifest.bytes())),
+        ] + (ToolStamp.file.map { [$0] } ?? []))
         BuildCache.stampManifest(in: staging.staging, started: manifest.started)
     }
 

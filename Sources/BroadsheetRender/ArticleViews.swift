@@ -5,15 +5,10 @@ import BroadsheetModel
 /// context (a related entry would show its parent article's kicker), and treats "" as true.
 struct ArticleViews {
     let config: SiteConfig
-    let excerpts: [String: String]
+    let excerpts = ExcerptMemo()
 
     init(config: SiteConfig, articles: [Article]) {
         self.config = config
-        // Made on all cores: one excerpt per article is a noticeable part of preparing a large site.
-        let made = Parallel.map(articles.count) { i in articles[i].excerpt ?? Excerpt.of(articles[i]) }
-        var excerpts: [String: String] = [:]
-        for (article, excerpt) in zip(articles, made) { excerpts[article.slug] = excerpt }
-        self.excerpts = excerpts
     }
 
     func topicName(_ id: String) -> String? { config.topics.first { $0.id == id }?.name }
@@ -58,7 +53,7 @@ struct ArticleViews {
             "date": .text(DateText.display(article.date)),
             "datetime": .text(DateText.machine(article.date)),
             "source": .text(source),
-            "excerpt": .text(nonEmpty(excerpts[article.slug])),
+            "excerpt": .text(nonEmpty(excerpts.excerpt(of: article))),
             "lang": .text(lang(article)),
             "topics": topics.map { .list($0) } ?? false,
         ]

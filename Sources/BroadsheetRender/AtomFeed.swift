@@ -18,9 +18,9 @@ public struct AtomFeed: Sendable {
     ///   - path: where the feed is written (`feed.xml`, `topics/<id>/feed.xml`).
     ///   - page: the HTML page the feed mirrors.
     ///   - articles: already in display order (newest first).
-    ///   - summaries: the excerpt of each article, by slug.
+    ///   - summary: the excerpt of an article.
     public func xml(title: String, subtitle: String, path: String, page: String,
-                    articles: [Article], topicNames: [String: String], summaries: [String: String]) -> String {
+                    articles: [Article], topicNames: [String: String], summary: (Article) -> String) -> String {
         let entries = articles.filter { $0.date?.iso != nil }.prefix(maximumEntries)
         // The newest entry's date, so that the same input always yields the same feed.
         let updated = entries.first.map { timestamp($0.date!) } ?? "1970-01-01T00:00:00Z"
@@ -49,8 +49,9 @@ public struct AtomFeed: Sendable {
                 let label = topicNames[topic].map { " label=\"\(XMLText.escape($0))\"" } ?? ""
                 out += "<category term=\"\(XMLText.escape(topic))\"\(label)/>\n"
             }
-            if let summary = summaries[article.slug], !summary.isEmpty {
-                out += "<summary>\(XMLText.escape(summary))</summary>\n"
+            let text = summary(article)
+            if !text.isEmpty {
+                out += "<summary>\(XMLText.escape(text))</summary>\n"
             }
             out += "</entry>\n"
         }

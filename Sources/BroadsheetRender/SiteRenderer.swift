@@ -61,89 +61,118 @@ public struct SiteRenderer {
     }
 
     /// Every page but the articles': home, topic pages, overview, archive, search, 404, the
-    /// feeds, the sitemap (which lists the article pages too) and the assets.
-    public func renderListings(_ plan: RenderPlan) -> [OutputFile] {
+    /// feeds, the sitemap (which lists the article pages too) and the assets. `skip` is asked
+    /// about each listing page before it is rendered: a page it answers true for is not rendered
+    /// (a build took it from the previous site).
+    public func renderListings(_ plan: RenderPlan, skip: (ListingPage) -> Bool = { _ in false }) -> [OutputFile] {
         var files: [OutputFile] = []
-        renderListings(plan) { files += $0 }
+        renderListings(plan, skip: skip) { files += $0 }
         return files
     }
 
-    /// The listings, handed to `write` a few at a time as they are rendered: a large site has
-    /// thousands of topic pages, which need not all be held at once.
-    public func renderListings(_ plan: RenderPlan, write: ([OutputFile]) throws -> Void) rethrows {
-        let ordered = plan.ordered
-        let views = plan.views
-        func list(_ id: String) -> [Article] { (plan.members[id] ?? []).map { ordered[$0] } }
+    /// The listings as `renderListings(_:skip:)` makes them, handed to `write` a few at a time as
+    /// they are rendered: a large site has thousands of topic pages, which need not all be held.
+    public func renderListings(_ plan: RenderPlan, skip: (ListingPage) -> Bool = { _ in false },
+                               write: ([OutputFile]) throws -> Void) rethrows {
         var files: [OutputFile] = []
-        var pages = ordered.map { SitePaths.article($0.slug) }
-        func flush(over limit: Int) throws {
-            guard files.count > limit else { return }
-            try write(files)
-            files = []
-        }
-        func emit(_ path: String, _ template: String, title: String, extra: TemplateObject, current: String? = nil) throws {
-            files.append(OutputFile(path: path, text: page(template, path: path, title: title, extra: extra, current: current, counts: plan.counts)))
-            if path != SitePaths.notFound { pages.append(path) }
-            try flush(over: Self.listingsPerWrite)
-        }
-
-        try emit(SitePaths.home, "index", title: config.title, extra: [
-            "hl": 3,
-            "topics": .list(config.topics.map { topic in
-                let list = list(topic.id)
-                return [
-                    "id": .text(topic.id), "name": .text(topic.name), "description": .text(topic.description),
-                    "count": .number(list.count), "url": .text(SitePaths.topicPage(topic.id)),
-                    "latest": .list(list.prefix(latestPerTopicOnHome).map { views.entry($0, root: "") }),
-                ]
-            }),
-            "latest": .list(ordered.prefix(latestOnHome).map { views.entry($0, root: "", withTopics: true) }),
-            "total": .number(ordered.count),
-        ], current: SitePaths.home)
-
-        for topic in config.topics {
-            let list = list(topic.id)
-            let pagination = Pagination(itemCount: list.count, pageSize: pageSize)
-            for number in 1...pagination.pageCount {
-                let path = SitePaths.topicPage(topic.id, page: number)
-                let root = SitePaths.root(for: path)
-                let title = number == 1 ? topic.name : "\(topic.name)（第\(number)页）"
-                try emit(path, "topic", title: title, extra: [
-                    "topic": ["id": .text(topic.id), "name": .text(topic.name), "description": .text(topic.description),
-                              "count": .number(list.count), "feedURL": .text(root + SitePaths.topicFeed(topic.id))],
-                    "articles": .list(list[pagination.range(ofPage: number)].map { views.entry($0, root: root) }),
-                    "pagination": paginationContext(pagination, page: number, topic: topic.id, root: root) ?? false,
-                    "feedURL": .text(root + SitePaths.topicFeed(topic.id)),
-                    "feedTitle": .text("\(topic.name) · \(config.title)"),
-                ], current: SitePaths.topicPage(topic.id))
+        for listing in listingPages(plan) where !skip(listing) {
+            files.append(listing.render())
+            if files.count == Self.listingsPerWrite {
+                try write(files)
+                files = []
             }
         }
-
-        try emit(SitePaths.overview, "overview", title: "数据概览", extra: overviewContext(ordered), current: SitePaths.overview)
-        try emit(SitePaths.archive, "archive", title: "文章归档", extra: archiveContext(ordered, views: views), current: SitePaths.archive)
-        try emit(SitePaths.search, "search", title: "搜索", extra: ["isSearch": true], current: SitePaths.search)
-        try emit(SitePaths.notFound, "404", title: "页面未找到", extra: [:])
-
-        let urls = SiteURLs(baseURL: config.baseURL)
-        let feed = AtomFeed(urls: urls, siteTitle: config.title, language: config.language)
-        let names = Dictionary(uniqueKeysWithValues: config.topics.map { ($0.id, $0.name) })
-        files.append(OutputFile(path: SitePaths.feed, text: feed.xml(
-            title: config.title, subtitle: config.description, path: SitePaths.feed, page: SitePaths.home,
-            articles: ordered, topicNames: names, summaries: views.excerpts)))
-        for topic in config.topics {
-            files.append(OutputFile(path: SitePaths.topicFeed(topic.id), text: feed.xml(
-                title: "\(topic.name) · \(config.title)", subtitle: topic.description, path: SitePaths.topicFeed(topic.id),
-                page: SitePaths.topicPage(topic.id), articles: list(topic.id), topicNames: names, summaries: views.excerpts)))
-        }
-        if let sitemap = Sitemap(urls: urls).xml(pages: pages) {
-            files.append(OutputFile(path: SitePaths.sitemap, text: sitemap))
-        }
         for asset in templates.assets { files.append(OutputFile(path: asset.path, bytes: asset.bytes)) }
-        try flush(over: 0)
+        try write(files)
     }
 
     /// Listing files rendered between two writes.
     static let listingsPerWrite = 64
+
+    /// The listing pages, each with what it shows (see `ListingPage`), not yet rendered.
+    public func listingPages(_ plan: RenderPlan) -> [ListingPage] {
+        let ordered = plan.ordered
+        let views = plan.views
+        func list(_ id: String) -> [Article] { (plan.members[id] ?? []).map { ordered[$0] } }
+        var listings: [ListingPage] = []
+        let all = Array(ordered.indices)
+        func emit(_ path: String, _ template: String, title: String, shows: [Int], facts: [String] = [],
+                  current: String? = nil, extra: @escaping () -> TemplateObject) {
+            listings.append(ListingPage(path: path, shows: shows, facts: [template, title] + facts) {
+                OutputFile(path: path, text: page(template, path: path, title: title, extra: extra(), current: current, counts: plan.counts))
+            })
+        }
+
+        let homeShows = Array(ordered.indices.prefix(latestOnHome))
+            + config.topics.flatMap { (plan.members[$0.id] ?? []).prefix(latestPerTopicOnHome) }
+        emit(SitePaths.home, "index", title: config.title, shows: homeShows, facts: ["\(ordered.count)"], current: SitePaths.home) {
+            [
+                "hl": 3,
+                "topics": .list(config.topics.map { topic in
+                    let list = list(topic.id)
+                    return [
+                        "id": .text(topic.id), "name": .text(topic.name), "description": .text(topic.description),
+                        "count": .number(list.count), "url": .text(SitePaths.topicPage(topic.id)),
+                        "latest": .list(list.prefix(latestPerTopicOnHome).map { views.entry($0, root: "") }),
+                    ]
+                }),
+                "latest": .list(ordered.prefix(latestOnHome).map { views.entry($0, root: "", withTopics: true) }),
+                "total": .number(ordered.count),
+            ]
+        }
+
+        for topic in config.topics {
+            let members = plan.members[topic.id] ?? []
+            let pagination = Pagination(itemCount: members.count, pageSize: pageSize)
+            for number in 1...pagination.pageCount {
+                let path = SitePaths.topicPage(topic.id, page: number)
+                let root = SitePaths.root(for: path)
+                let title = number == 1 ? topic.name : "\(topic.name)（第\(number)页）"
+                let range = pagination.range(ofPage: number)
+                emit(path, "topic", title: title, shows: Array(members[range]), facts: [topic.id, "\(members.count)", "\(number)"],
+                     current: SitePaths.topicPage(topic.id)) {
+                    [
+                        "topic": ["id": .text(topic.id), "name": .text(topic.name), "description": .text(topic.description),
+                                  "count": .number(members.count), "feedURL": .text(root + SitePaths.topicFeed(topic.id))],
+                        "articles": .list(members[range].map { views.entry(ordered[$0], root: root) }),
+                        "pagination": paginationContext(pagination, page: number, topic: topic.id, root: root) ?? false,
+                        "feedURL": .text(root + SitePaths.topicFeed(topic.id)),
+                        "feedTitle": .text("\(topic.name) · \(config.title)"),
+                    ]
+                }
+            }
+        }
+
+        emit(SitePaths.overview, "overview", title: "数据概览", shows: all, current: SitePaths.overview) { overviewContext(ordered) }
+        emit(SitePaths.archive, "archive", title: "文章归档", shows: all, current: SitePaths.archive) { archiveContext(ordered, views: views) }
+        emit(SitePaths.search, "search", title: "搜索", shows: [], current: SitePaths.search) { ["isSearch": true] }
+        emit(SitePaths.notFound, "404", title: "页面未找到", shows: []) { [:] }
+
+        let urls = SiteURLs(baseURL: config.baseURL)
+        let feed = AtomFeed(urls: urls, siteTitle: config.title, language: config.language)
+        let names = Dictionary(uniqueKeysWithValues: config.topics.map { ($0.id, $0.name) })
+        let summary = { (article: Article) in views.excerpts.excerpt(of: article) }
+        // A feed shows its newest fully dated articles; its key covers every article of its list.
+        listings.append(ListingPage(path: SitePaths.feed, shows: all, facts: ["feed"]) {
+            OutputFile(path: SitePaths.feed, text: feed.xml(
+                title: config.title, subtitle: config.description, path: SitePaths.feed, page: SitePaths.home,
+                articles: ordered, topicNames: names, summary: summary))
+        })
+        for topic in config.topics {
+            listings.append(ListingPage(path: SitePaths.topicFeed(topic.id), shows: plan.members[topic.id] ?? [], facts: ["feed", topic.id]) {
+                OutputFile(path: SitePaths.topicFeed(topic.id), text: feed.xml(
+                    title: "\(topic.name) · \(config.title)", subtitle: topic.description, path: SitePaths.topicFeed(topic.id),
+                    page: SitePaths.topicPage(topic.id), articles: list(topic.id), topicNames: names, summary: summary))
+            })
+        }
+        if urls.base != nil {
+            let pages = ordered.map { SitePaths.article($0.slug) } + listings.map(\.path).filter { $0 != SitePaths.notFound && !$0.hasSuffix(".xml") }
+            listings.append(ListingPage(path: SitePaths.sitemap, shows: all, facts: ["sitemap"] + pages) {
+                OutputFile(path: SitePaths.sitemap, text: Sitemap(urls: urls).xml(pages: pages) ?? "")
+            })
+        }
+        return listings
+    }
 
     /// The context every page shares: links home, to the topics and the tools, and the search form.
     private func page(_ template: String, path: String, title: String, extra: TemplateObject, current: String?,

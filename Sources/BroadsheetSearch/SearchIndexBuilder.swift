@@ -117,6 +117,12 @@ public struct SearchIndexBuilder: Sendable {
         return shards
     }
 
+    /// Makes the tokenizer's normalisation table now (once per process; tens of milliseconds), so
+    /// that a build can have it made on an idle core before the index needs it.
+    public func prepareTokenizer() {
+        _ = SearchScalarNormalizer.shared(for: normalizer)
+    }
+
     /// The record this builder makes of an article (what `SearchIndexStream.add` makes of it).
     public func record(of article: Article) -> SearchDocumentRecord {
         var tokenizer = SearchDocumentTokenizer(normalizer: SearchScalarNormalizer.shared(for: normalizer))

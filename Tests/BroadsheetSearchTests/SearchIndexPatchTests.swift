@@ -3,7 +3,7 @@ import BroadsheetModel
 import Foundation
 import Testing
 
-/// A patched index (the previous files, the changed documents' keys accumulated again) must be
+/// A patched index (the previous files, the changed keys' postings spliced) must be
 /// exactly the index built whole, or the patch must give up without emitting anything.
 @Suite("Search index patch")
 struct SearchIndexPatchTests {
@@ -88,6 +88,16 @@ struct SearchIndexPatchTests {
     func editedBody() throws {
         let articles = FixtureCorpus.shared.articles
         try Self.expectPatched(from: articles, to: Self.appending("就业岗位增加，新的一段文字。", to: 3, of: articles))
+    }
+
+    @Test("a changed key kept in files of its own (entries and positions) is spliced from them")
+    func editedOwnFileKeys() throws {
+        var builder = Self.builder
+        builder.ownFileBytes = 64
+        let articles = FixtureCorpus.shared.articles
+        // Every article mentions 就业 (the fixture corpus is about employment): its pair's postings
+        // are far past 64 bytes both before and after the edit.
+        try Self.expectPatched(from: articles, to: Self.appending("就业就业，就业。", to: 6, of: articles), builder: builder)
     }
 
     @Test("an edit that removes every occurrence of some keys drops them from their shards")

@@ -1,0 +1,103 @@
+@testable import BroadsheetBuild
+import BroadsheetModel
+import Foundation
+import Testing
+
+/// Listing pages (home, topic pages, overview, archive, feeds) are linked from the previous build
+/// when their key (`PageKeys.key(of:)`) is unchanged; the list entries in the keys come from
+/// `EntryKeyCache`. Whatever is reused, the rebuild must equal a clean build.
+@Suite("Listing pages reused by key")
+struct ListingReuseTests {
+    /// Replaces the first `，` of the file's first `fraction` with `、`.
+    static func replaceComma(in file: URL, before fraction: Double = 1) throws {
+        var text = try String(contentsOf: file, encoding: .utf8)
+        let end = text.index(text.startIndex, offsetBy: Int(Double(text.count) * fraction))
+        let comma = try #require(text[..<end].firstIndex(of: "，"))
+        text.replaceSubrange(comma...comma, with: "、")
+        try text.write(to: file, atomically: false, encoding: .utf8)
+    }
+
+    /// A first build of old-looking seeds in a new scratch folder.
+    static func firstBuild(_ name: String) throws -> (scratch: URL, seeds: URL, out: URL, context: BuildContext) {
+        let scratch = try SiteFixture.scratch(name)
+        let seeds = try IncrementalBuildTests.oldSeeds(in: scratch)
+        let out = scratch.appendingPathComponent("public")
+        return (scratch, seeds, out, try SiteBuilder(options: SiteFixture.options(seeds: seeds, output: out)).build())
+    }
+
+    /// Edits the first paragraphs of two pages, rebuilds, and checks the rebuild against a clean build.
+    static func editEntriesAndRebuild(_ seeds: URL, _ out: URL, scratch: URL) throws {
+        for file in try IncrementalBuildTests.inputs(seeds).prefix(2) { try replaceComma(in: file, before: 0.2) }
+        try SiteBuilder(options: SiteFixture.options(seeds: seeds, output: out)).build()
+        try IncrementalBuildTests.expectSameSite(out, asClean: seeds, scratch: scratch)
+    }
+
+    static func listings(_ site: [String: Data]) -> [String: Data] {
+        site.filter { !$0.key.hasPrefix("articles/") && !$0.key.hasPrefix("search") && !$0.key.hasPrefix(BuildCache.folder) }
+    }
+
+    @Test("an edit near the end of a page re-renders no listing whose entries it leaves alone; the rebuild equals a clean build")
+    func tailEditReusesListings() throws {
+        let (scratch, seeds, out, first) = try Self.firstBuild("listing-tail")
+        #expect(first.stats.listingsReused == 0)
+        // A paragraph that joins the last article of this page (no article added, no topic moved).
+        let file = try IncrementalBuildTests.inputs(seeds)[3]
+        let handle = try FileHandle(forWritingTo: file)
+        handle.seekToEndOfFile()
+        handle.write(try Data(contentsOf: SiteFixture.fixtures.appendingPathComponent("listing-reuse/tail-paragraph.txt")))
+        try handle.close()
+        let context = try SiteBuilder(options: SiteFixture.options(seeds: seeds, output: out)).build()
+        #expect(context.articles.count == first.articles.count)
+        #expect(context.stats.listingsReused > 0)
+        try IncrementalBuildTests.expectSameSite(out, asClean: seeds, scratch: scratch)
+    }
+
+    @Test("an edit in the first paragraphs changes list entries: the listings that show them are rendered again and equal a clean build")
+    func entryEditRendersListings() throws {
+        let (scratch, seeds, out, _) = try Self.firstBuild("listing-entry")
+        let before = Self.listings(try SiteFixture.snapshot(out))
+        try Self.editEntriesAndRebuild(seeds, out, scratch: scratch)
+        let after = Self.listings(try SiteFixture.snapshot(out))
+        #expect(after.contains { before[$0.key] != $0.value }, "the edit should change some listing page")
+    }
+
+    @Test("an input renamed to a name with the same slug stem re-renders its pages (they show the source path)")
+    func renamedInput() throws {
+        let (scratch, seeds, out, first) = try Self.firstBuild("listing-renamed")
+        let file = try IncrementalBuildTests.inputs(seeds)[3]
+        let renamed = file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent.replacingOccurrences(of: "_", with: " "))
+        try FileManager.default.moveItem(at: file, to: renamed)
+        let context = try SiteBuilder(options: SiteFixture.options(seeds: seeds, output: out)).build()
+        #expect(context.articles.map(\.slug) == first.articles.map(\.slug))
+        #expect(context.stats.pagesRendered > 0)
+        try IncrementalBuildTests.expectSameSite(out, asClean: seeds, scratch: scratch)
+    }
+
+    @Test("a damaged entries cache is ignored: the rebuild still equals a clean build")
+    func damagedEntryCache() throws {
+        let (scratch, seeds, out, _) = try Self.firstBuild("listing-damaged")
+        let cache = out.appendingPathComponent(EntryKeyCache.path)
+        var bytes = [UInt8](try Data(contentsOf: cache))
+        // Every entry hash (the second 32 bytes of each 64) gets another digit.
+        let entries = 8 + 32 + 64 + 4
+        for at in stride(from: entries + 32, to: bytes.count, by: 64) { bytes[at] = bytes[at] == 0x30 ? 0x31 : 0x30 }
+        try Data(bytes).write(to: cache)
+        try Self.editEntriesAndRebuild(seeds, out, scratch: scratch)
+    }
+
+    @Test("the entries cache reads back what was written, only under the same tool and configuration, and not when cut short")
+    func entryCacheRoundTrip() throws {
+        let keys = BuildKeys(tool: String(repeating: "a", count: 32), config: String(repeating: "b", count: 32), templates: "t")
+        let records = (0..<3).map { String(repeating: "\($0)", count: 32) }
+        let entries = (3..<6).map { String(repeating: "\($0)", count: 32) }
+        let bytes = [UInt8](EntryKeyCache.encode(records: records, entries: entries, keys: keys))
+        #expect(EntryKeyCache.decode(bytes, keys: keys) == Dictionary(uniqueKeysWithValues: zip(records, entries)))
+        var other = keys
+        other.config = String(repeating: "c", count: 32)
+        #expect(EntryKeyCache.decode(bytes, keys: other) == nil)
+        #expect(EntryKeyCache.decode(Array(bytes.dropLast()), keys: keys) == nil)
+        var flipped = bytes
+        flipped[flipped.count - 1] ^= 1
+        #expect(EntryKeyCache.decode(flipped, keys: keys) == nil)
+    }
+}
