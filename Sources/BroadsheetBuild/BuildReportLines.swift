@@ -28,14 +28,13 @@ enum BuildReportLines {
             BuildReport.line(entry, to: &w)
             made[entry.path] = w.bytes
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(lines.values.reduce(0) { $0 + $1.count + 2 } + made.values.reduce(0) { $0 + $1.count + 2 })
-        for (i, path) in paths.enumerated() {
-            if i > 0 { bytes += [UInt8(ascii: ","), 0x0A] }
-            if let line = kept[path] { bytes += line } else { bytes += made[path] ?? [] }
+        return BuildReport.file(articleCount: fresh.articleCount, errorCount: fresh.errorCount,
+                                warningCount: fresh.warningCount, version: fresh.version) { w in
+            for (i, path) in paths.enumerated() {
+                if i > 0 { w.raw(",\n") }
+                if let line = kept[path] { w.raw(bytes: line) } else { w.raw(bytes: made[path] ?? []) }
+            }
         }
-        return BuildReport.file(lines: bytes, articleCount: fresh.articleCount, errorCount: fresh.errorCount,
-                                warningCount: fresh.warningCount, version: fresh.version)
     }
 
     /// The previous report's file lines by input path (without their `,`), when the report is

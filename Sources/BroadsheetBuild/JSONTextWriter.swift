@@ -5,6 +5,11 @@ import Foundation
 struct JSONTextWriter {
     private(set) var bytes: [UInt8] = []
 
+    /// Bytes that are already JSON (a line of a previous report).
+    mutating func raw<Bytes: Collection<UInt8>>(bytes json: Bytes) {
+        bytes.append(contentsOf: json)
+    }
+
     mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
