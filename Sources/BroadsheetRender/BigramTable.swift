@@ -17,62 +17,72 @@ struct BigramTable: Sendable {
     /// Documents handled per parallel task.
     private static let chunk = 64
 
+    /// Chunks extracted at a time in the first pass (their keys are dropped once counted).
+    private static let chunksPerGroup = 64
+
     init(texts: [String]) {
         let chunks = (texts.count + Self.chunk - 1) / Self.chunk
-        // Per chunk: the unique sorted keys of each document one after another, and the strings.
-        var extracted = Parallel.map(chunks) { c in Self.extract(texts, (c * Self.chunk)..<min(texts.count, (c + 1) * Self.chunk)) }
-        // The distinct keys through a hash set, not by sorting a copy of every key: that copy
-        // was the largest allocation of a 100,000-article build's render plan.
+        func range(_ c: Int) -> Range<Int> { (c * Self.chunk)..<min(texts.count, (c + 1) * Self.chunk) }
+        // Two passes over the texts instead of holding every document's packed keys between
+        // them (100 MB at 100,000 articles, the largest part of the render plan's peak): the
+        // first finds the distinct keys and strings and each document's count, a group of chunks
+        // at a time; the second extracts again and writes each document's ids in place.
         var distinct = IntegerSet(capacity: 1 << 16)
-        for part in extracted { for key in part.keys { distinct.insert(key) } }
+        var otherSet = Set<String>()
+        var counts: [Int] = []
+        counts.reserveCapacity(texts.count)
+        for group in stride(from: 0, to: chunks, by: Self.chunksPerGroup) {
+            let parts = Parallel.map(min(Self.chunksPerGroup, chunks - group)) { i in Self.extract(texts, range(group + i)) }
+            for part in parts {
+                for key in part.keys { distinct.insert(key) }
+                if part.others.isEmpty {
+                    counts += part.counts
+                    continue
+                }
+                // A document's ids are its packed keys and its distinct unpackable strings.
+                var othersOf = [Set<String>](repeating: [], count: part.counts.count)
+                for (local, bigram) in part.others {
+                    othersOf[local].insert(bigram)
+                    otherSet.insert(bigram)
+                }
+                for (local, count) in part.counts.enumerated() { counts.append(count + othersOf[local].count) }
+            }
+        }
         var vocabulary: [UInt64] = []
         vocabulary.reserveCapacity(distinct.count)
         distinct.forEach { vocabulary.append($0) }
         distinct = IntegerSet(capacity: 0)
         vocabulary.sort()
-        let others = Set(extracted.flatMap { $0.others.map(\.bigram) }).sorted()
+        let others = otherSet.sorted()
         let (keyIds, otherIds) = Self.mergedIds(vocabulary, others)
         let otherId = Dictionary(zip(others, otherIds), uniquingKeysWith: { a, _ in a })
 
-        // Rare: the chunks with unpackable bigrams, their documents' ids merged and sorted.
-        let merged = Parallel.map(chunks) { c -> (ids: [Int32], counts: [Int])? in
-            let part = extracted[c]
-            if part.others.isEmpty { return nil }
-            let ids = part.keys.map { keyIds[Self.position(of: $0, in: vocabulary)] }
-            var byDocument = [[Int32]](repeating: [], count: part.counts.count)
-            for (local, bigram) in part.others { byDocument[local].append(otherId[bigram]!) }
-            var merged: [Int32] = [], counts: [Int] = []
-            var start = 0
-            for (local, count) in part.counts.enumerated() {
-                let own = Set(ids[start..<(start + count)] + byDocument[local]).sorted()
-                merged += own
-                counts.append(own.count)
-                start += count
-            }
-            return (merged, counts)
-        }
         termStarts = [0]
         termStarts.reserveCapacity(texts.count + 1)
-        var chunkStarts = [0]
-        for c in 0..<chunks {
-            for count in merged[c]?.counts ?? extracted[c].counts { termStarts.append(termStarts[termStarts.count - 1] + count) }
-            chunkStarts.append(termStarts[termStarts.count - 1])
-        }
-        // Each chunk's ids written in place, not gathered per chunk and then copied: at 100,000
-        // articles that copy was tens of MB on top of the keys.
-        terms = [Int32](unsafeUninitializedCapacity: chunkStarts[chunks]) { buffer, initialized in
+        for count in counts { termStarts.append(termStarts[termStarts.count - 1] + count) }
+        let docStarts = termStarts
+        terms = [Int32](unsafeUninitializedCapacity: docStarts[texts.count]) { buffer, initialized in
             nonisolated(unsafe) let buffer = buffer
             Parallel.forEach(chunks) { c in
-                var at = chunkStarts[c]
-                if let ids = merged[c]?.ids {
-                    for id in ids { buffer[at] = id; at += 1 }
-                } else {
-                    for key in extracted[c].keys { buffer[at] = keyIds[Self.position(of: key, in: vocabulary)]; at += 1 }
+                let part = Self.extract(texts, range(c))
+                var at = docStarts[range(c).lowerBound]
+                if part.others.isEmpty {
+                    // Sorted keys give sorted ids: ids follow the keys' order.
+                    for key in part.keys { buffer[at] = keyIds[Self.position(of: key, in: vocabulary)]; at += 1 }
+                    return
+                }
+                // Rare: documents with unpackable bigrams get those ids added and sorted in.
+                var byDocument = [[Int32]](repeating: [], count: part.counts.count)
+                for (local, bigram) in part.others { byDocument[local].append(otherId[bigram]!) }
+                var start = 0
+                for (local, count) in part.counts.enumerated() {
+                    let ids = part.keys[start..<(start + count)].map { keyIds[Self.position(of: $0, in: vocabulary)] }
+                    for id in Set(ids + byDocument[local]).sorted() { buffer[at] = id; at += 1 }
+                    start += count
                 }
             }
-            initialized = chunkStarts[chunks]
+            initialized = docStarts[texts.count]
         }
-        extracted = []
 
         let vocabularySize = vocabulary.count + others.count
         var starts = [Int](repeating: 0, count: vocabularySize + 1)
