@@ -70,7 +70,7 @@ public struct BuildReport: Codable {
         w.key("version"); w.int(version)
         w.key("warningCount"); w.int(warningCount)
         w.raw("}\n")
-        return OutputFile(path: "build-report.json", bytes: Data(w.bytes))
+        return OutputFile(path: "build-report.json", bytes: w.bytes.takeData())
     }
 
     /// One input file's line: its articles and diagnostics.

@@ -26,7 +26,7 @@ enum BuildReportLines {
         for entry in fresh.files {
             var w = JSONTextWriter()
             BuildReport.line(entry, to: &w)
-            made[entry.path] = w.bytes
+            made[entry.path] = w.bytes.array
         }
         return BuildReport.file(articleCount: fresh.articleCount, errorCount: fresh.errorCount,
                                 warningCount: fresh.warningCount, version: fresh.version) { w in
@@ -59,7 +59,7 @@ enum BuildReportLines {
             w.key("path")
             w.string(input)
             w.raw("}")
-            guard line.starts(with: Array("{\"articles\":".utf8)), line.reversed().starts(with: w.bytes.reversed()) else { return nil }
+            guard line.starts(with: Array("{\"articles\":".utf8)), line.reversed().starts(with: w.bytes.array.reversed()) else { return nil }
             lines[input] = line
         }
         return lines

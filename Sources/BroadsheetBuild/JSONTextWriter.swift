@@ -3,7 +3,7 @@ import Foundation
 /// Appends compact JSON to a byte buffer. The build report of a 10,000-article site is tens of
 /// megabytes; JSONEncoder took seconds to write it, this takes a fraction of that.
 struct JSONTextWriter {
-    private(set) var bytes: [UInt8] = []
+    let bytes = MallocBytes()
 
     /// Bytes that are already JSON (a line of a previous report).
     mutating func raw<Bytes: Collection<UInt8>>(bytes json: Bytes) {
