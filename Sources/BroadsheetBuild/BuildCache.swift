@@ -56,7 +56,7 @@ public enum BuildCache {
     static func records(in site: URL) -> [String: IngestRecord] {
         let decoded = Parallel.map(segments) { segment -> [IngestRecord] in
             // Mapped, not read: the decoder copies the bytes once anyway (a read was a second copy).
-            guard let data = try? Data(contentsOf: site.appendingPathComponent(segmentPath(segment)), options: .alwaysMapped) else { return [] }
+            guard let data = MappedFile.data(at: site.appendingPathComponent(segmentPath(segment))) else { return [] }
             return (try? IngestRecordCodec.decode(data)) ?? []
         }
         var byPath: [String: IngestRecord] = [:]

@@ -5,11 +5,10 @@ import BroadsheetModel
 /// context (a related entry would show its parent article's kicker), and treats "" as true.
 struct ArticleViews {
     let config: SiteConfig
-    let excerpts = ExcerptMemo()
 
-    init(config: SiteConfig, articles: [Article]) {
-        self.config = config
-    }
+    /// The article's list-entry excerpt: the one made at ingest (`Article.excerpt`; a build's
+    /// articles all have it, and their bodies may be gone by now), else made from the body.
+    func excerpt(of article: Article) -> String { article.excerpt ?? Excerpt.of(article) }
 
     func topicName(_ id: String) -> String? { config.topics.first { $0.id == id }?.name }
 
@@ -53,7 +52,7 @@ struct ArticleViews {
             "date": .text(DateText.display(article.date)),
             "datetime": .text(DateText.machine(article.date)),
             "source": .text(source),
-            "excerpt": .text(nonEmpty(excerpts.excerpt(of: article))),
+            "excerpt": .text(nonEmpty(excerpt(of: article))),
             "lang": .text(lang(article)),
             "topics": topics.map { .list($0) } ?? false,
         ]

@@ -30,7 +30,7 @@ extension RenderPlan {
         var parts: [String] = [article.slug, article.title, article.kicker ?? "\u{0}"]
         parts.append(article.date.map { "\($0.year.map(String.init) ?? "-")/\($0.month)/\($0.day)" } ?? "\u{0}")
         parts.append(views.sourceLine(article) ?? "\u{0}")
-        parts.append(views.excerpts.excerpt(of: article))
+        parts.append(views.excerpt(of: article))
         parts.append(article.script.rawValue)
         parts.append(article.topics.joined(separator: "\u{1}"))
         parts.append(article.authors.map { "\($0.role ?? "\u{0}")\u{1}\($0.name)" }.joined(separator: "\u{2}"))

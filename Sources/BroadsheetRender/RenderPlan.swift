@@ -2,7 +2,7 @@ import BroadsheetModel
 
 /// What every page of a site needs to know about the other articles, computed once per build by
 /// `SiteRenderer.prepare`: the display order, each topic's list, each article's position in its
-/// topics' lists (for the newer/older links), the related lists and the excerpts.
+/// topics' lists (for the newer/older links) and the related lists.
 public struct RenderPlan: Sendable {
     /// The articles newest first (see ArticleOrder); pages name articles by index into this.
     /// Their bodies may have been dropped (`dropBodies`) once their pages were rendered.
@@ -21,7 +21,7 @@ public struct RenderPlan: Sendable {
     /// take them from its cache instead of computing them.
     init(config: SiteConfig, ordered: [Article], relatedLists: ([Article]) throws -> [[Int]]) rethrows {
         self.ordered = ordered
-        views = ArticleViews(config: config, articles: ordered)
+        views = ArticleViews(config: config)
         var members: [String: [Int]] = [:]
         for topic in config.topics { members[topic.id] = [] }
         var positions = [[String: Int]](repeating: [:], count: ordered.count)

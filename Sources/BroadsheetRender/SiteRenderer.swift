@@ -151,7 +151,7 @@ public struct SiteRenderer {
         let urls = SiteURLs(baseURL: config.baseURL)
         let feed = AtomFeed(urls: urls, siteTitle: config.title, language: config.language)
         let names = Dictionary(uniqueKeysWithValues: config.topics.map { ($0.id, $0.name) })
-        let summary = { (article: Article) in views.excerpts.excerpt(of: article) }
+        let summary = { (article: Article) in views.excerpt(of: article) }
         // A feed shows its newest fully dated articles; its key covers every article of its list.
         listings.append(ListingPage(path: SitePaths.feed, shows: all, facts: ["feed"]) {
             OutputFile(path: SitePaths.feed, text: feed.xml(
