@@ -11,13 +11,13 @@ import Foundation
 ///   article to hash it was 4% of a one-file rebuild at 10,000 articles.
 ///   Without an input hash (stages run one by one) the article's encoded record is hashed.
 /// - `entries`: its list entry (`RenderPlan.entryFingerprint`: title, date, excerpt …), which
-///   the listing pages show; taken from the previous build's `EntryKeyCache` by record hash, so
-///   the excerpts of unchanged articles are not made again.
+///   the listing pages show. The excerpt comes with the article from ingest, so this is a join
+///   of fields already made.
 struct ArticleKeys {
     let records: [String]
     let entries: [String]
 
-    init(plan: RenderPlan, articles: [Article], inputHashes: [String: String], cache: [String: String]) {
+    init(plan: RenderPlan, articles: [Article], inputHashes: [String: String]) {
         // The place of each article among its file's articles, by slug (articles are in input order).
         var place: [String: Int] = [:]
         var counts: [String: Int] = [:]
@@ -42,9 +42,7 @@ struct ArticleKeys {
             }
             return hash.hex
         }
-        let records = records
         entries = Parallel.map(ordered.count) { i -> String in
-            if let known = cache[records[i]] { return known }
             var hash = ContentHash()
             hash.update(plan.entryFingerprint(at: i))
             return hash.hex

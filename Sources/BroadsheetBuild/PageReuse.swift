@@ -5,7 +5,7 @@ import Foundation
 /// Which pages of a site build are the previous build's, decided once the render plan is made:
 /// a page (article or listing) whose `PageKeys` key equals the one in the previous manifest, and
 /// whose files are still in the output folder, is linked unrendered. Records every key for the
-/// next build's manifest, and this build's entry hashes for its `EntryKeyCache`.
+/// next build's manifest.
 final class PageReuse: @unchecked Sendable {
     private let pageKeys: PageKeys
     private let articlePaths: [String]
@@ -21,10 +21,7 @@ final class PageReuse: @unchecked Sendable {
 
     init(_ context: BuildContext, plan: RenderPlan, staging: StagingFolder, previous: [String: String], progress: ProgressReporter) throws {
         let buildKeys = context.keys ?? BuildKeys(tool: "", config: "", templates: "")
-        let cache = EntryKeyCache.read(site: context.previous == nil ? nil : context.options.output, keys: context.keys)
-        let articles = ArticleKeys(plan: plan, articles: context.articles, inputHashes: context.recordHashes, cache: cache)
-        try staging.writeUncounted([OutputFile(path: EntryKeyCache.path,
-                                               bytes: EntryKeyCache.encode(records: articles.records, entries: articles.entries, keys: buildKeys))])
+        let articles = ArticleKeys(plan: plan, articles: context.articles, inputHashes: context.recordHashes)
         pageKeys = PageKeys(plan: plan, buildKeys: buildKeys, articles: articles)
         articlePaths = plan.ordered.map { SitePaths.article($0.slug) }
         markdownPaths = plan.ordered.map { SitePaths.articleMarkdown($0.slug) }

@@ -4,8 +4,7 @@ import Foundation
 import Testing
 
 /// Listing pages (home, topic pages, overview, archive, feeds) are linked from the previous build
-/// when their key (`PageKeys.key(of:)`) is unchanged; the list entries in the keys come from
-/// `EntryKeyCache`. Whatever is reused, the rebuild must equal a clean build.
+/// when their key (`PageKeys.key(of:)`, over the list entries they show) is unchanged. Whatever is reused, the rebuild must equal a clean build.
 @Suite("Listing pages reused by key")
 struct ListingReuseTests {
     /// Replaces the first `，` of the file's first `fraction` with `、`.
@@ -71,33 +70,5 @@ struct ListingReuseTests {
         #expect(context.articles.map(\.slug) == first.articles.map(\.slug))
         #expect(context.stats.pagesRendered > 0)
         try IncrementalBuildTests.expectSameSite(out, asClean: seeds, scratch: scratch)
-    }
-
-    @Test("a damaged entries cache is ignored: the rebuild still equals a clean build")
-    func damagedEntryCache() throws {
-        let (scratch, seeds, out, _) = try Self.firstBuild("listing-damaged")
-        let cache = out.appendingPathComponent(EntryKeyCache.path)
-        var bytes = [UInt8](try Data(contentsOf: cache))
-        // Every entry hash (the second 32 bytes of each 64) gets another digit.
-        let entries = 8 + 32 + 64 + 4
-        for at in stride(from: entries + 32, to: bytes.count, by: 64) { bytes[at] = bytes[at] == 0x30 ? 0x31 : 0x30 }
-        try Data(bytes).write(to: cache)
-        try Self.editEntriesAndRebuild(seeds, out, scratch: scratch)
-    }
-
-    @Test("the entries cache reads back what was written, only under the same tool and configuration, and not when cut short")
-    func entryCacheRoundTrip() throws {
-        let keys = BuildKeys(tool: String(repeating: "a", count: 32), config: String(repeating: "b", count: 32), templates: "t")
-        let records = (0..<3).map { String(repeating: "\($0)", count: 32) }
-        let entries = (3..<6).map { String(repeating: "\($0)", count: 32) }
-        let bytes = [UInt8](EntryKeyCache.encode(records: records, entries: entries, keys: keys))
-        #expect(EntryKeyCache.decode(bytes, keys: keys) == Dictionary(uniqueKeysWithValues: zip(records, entries)))
-        var other = keys
-        other.config = String(repeating: "c", count: 32)
-        #expect(EntryKeyCache.decode(bytes, keys: other) == nil)
-        #expect(EntryKeyCache.decode(Array(bytes.dropLast()), keys: keys) == nil)
-        var flipped = bytes
-        flipped[flipped.count - 1] ^= 1
-        #expect(EntryKeyCache.decode(flipped, keys: keys) == nil)
     }
 }
