@@ -16,11 +16,9 @@ public struct IndexStage: BuildStage {
     public init() {}
 
     public func run(_ context: inout BuildContext) throws {
-        let topics = context.config.topics.map { SearchIndexManifest.Topic(id: $0.id, name: $0.name) }
-        let builder = SearchIndexBuilder(topics: topics)
-        let writer = SearchIndexWriter()
         guard context.staging != nil else {
-            context.outputs += writer.files(for: builder.build(articles: context.articles))
+            let topics = context.config.topics.map { SearchIndexManifest.Topic(id: $0.id, name: $0.name) }
+            context.outputs += SearchIndexWriter().files(for: SearchIndexBuilder(topics: topics).build(articles: context.articles))
             return
         }
         try stream(&context, articles: context.articles)

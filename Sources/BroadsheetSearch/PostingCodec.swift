@@ -48,6 +48,23 @@ public enum PostingCodec {
         }
     }
 
+    /// The number at `i` in `bytes` (`i` advanced past it); nil at the end or on a character
+    /// outside the alphabet.
+    @inline(__always)
+    static func number(_ bytes: ArraySlice<UInt8>, _ i: inout Int) -> Int? {
+        var value = 0
+        while i < bytes.endIndex {
+            let c = bytes[i]
+            guard c < 128 else { return nil }
+            let digit = Int(values[Int(c)])
+            guard digit >= 0 else { return nil }
+            i += 1
+            value = value * 32 + (digit & 31)
+            if digit < 32 { return value }
+        }
+        return nil
+    }
+
     /// Decodes a whole string; nil if it holds a character outside the alphabet or ends mid-number.
     public static func decode(_ text: String) -> [Int]? {
         var result: [Int] = []

@@ -31,14 +31,14 @@ enum PostingSplice {
         }
         var i = old.startIndex
         while i < old.endIndex {
-            guard let delta = number(old, &i), delta > 0 else { return nil }
+            guard let delta = PostingCodec.number(old, &i), delta > 0 else { return nil }
             doc += delta
             let start = i
             if kind != .topic {
-                guard let code = number(old, &i) else { return nil }
-                if code & 1 == 1 { guard number(old, &i) != nil else { return nil } }
+                guard let code = PostingCodec.number(old, &i) else { return nil }
+                if code & 1 == 1 { guard PostingCodec.number(old, &i) != nil else { return nil } }
                 if kind == .positioned {
-                    for _ in 0..<(code >> 1) { guard number(old, &i) != nil else { return nil } }
+                    for _ in 0..<(code >> 1) { guard PostingCodec.number(old, &i) != nil else { return nil } }
                 }
             }
             while next < added.count && added[next].doc < doc {
@@ -62,29 +62,14 @@ enum PostingSplice {
         var i = entries.startIndex, p = positions.startIndex
         while i < entries.endIndex {
             let start = i
-            guard number(entries, &i) != nil, let code = number(entries, &i) else { return nil }
-            if code & 1 == 1 { guard number(entries, &i) != nil else { return nil } }
+            guard PostingCodec.number(entries, &i) != nil, let code = PostingCodec.number(entries, &i) else { return nil }
+            if code & 1 == 1 { guard PostingCodec.number(entries, &i) != nil else { return nil } }
             out += entries[start..<i]
             let first = p
-            for _ in 0..<(code >> 1) { guard number(positions, &p) != nil else { return nil } }
+            for _ in 0..<(code >> 1) { guard PostingCodec.number(positions, &p) != nil else { return nil } }
             out += positions[first..<p]
         }
         return p == positions.endIndex ? out : nil
     }
 
-    /// The number at `i` (advanced past it); nil at the end or on a character outside the alphabet.
-    @inline(__always)
-    static func number(_ bytes: ArraySlice<UInt8>, _ i: inout Int) -> Int? {
-        var value = 0
-        while i < bytes.endIndex {
-            let c = bytes[i]
-            guard c < 128 else { return nil }
-            let digit = Int(PostingCodec.values[Int(c)])
-            guard digit >= 0 else { return nil }
-            i += 1
-            value = value * 32 + (digit & 31)
-            if digit < 32 { return value }
-        }
-        return nil
-    }
 }

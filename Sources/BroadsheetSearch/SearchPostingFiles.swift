@@ -95,15 +95,10 @@ struct SearchPostingFiles {
         entries.reserveCapacity(postings.count / 2)
         positions.reserveCapacity(postings.count)
         var i = 0
+        // The builder wrote these postings: they are well-formed.
         func number() -> (range: Range<Int>, value: Int) {
             let start = i
-            var value = 0
-            while i < postings.count {
-                let digit = Int(PostingCodec.values[Int(postings[i])])
-                i += 1
-                value = value * 32 + (digit & 31)
-                if digit < 32 { break }
-            }
+            let value = PostingCodec.number(postings[...], &i)!
             return (start..<i, value)
         }
         while i < postings.count {
