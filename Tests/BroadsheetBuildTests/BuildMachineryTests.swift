@@ -25,6 +25,29 @@ struct BuildMachineryTests {
         }
     }
 
+    @Test("both sides of Parallel.both return their results and the second side's error is rethrown")
+    func parallelBothReturnsAndRethrows() throws {
+        struct Failure: Error, Equatable {}
+        let (a, b) = try Parallel.both({ (0..<1000).reduce(0, +) }, { "index" })
+        #expect(a == 499_500 && b == "index")
+        #expect(throws: Failure()) { _ = try Parallel.both({ 1 }, { () throws -> Int in throw Failure() }) }
+    }
+
+    // A map inside one side of `both` must get every core: with both sides in one
+    // `concurrentPerform`, libdispatch gave each inner map one thread, and item 0 below would
+    // wait for item 1 forever (here: until the timeout).
+    @Test("a parallel map inside Parallel.both runs its items at the same time", .enabled(if: Parallel.cores > 1))
+    func parallelMapInsideBothIsConcurrent() throws {
+        let (_, met) = try Parallel.both({ 0 }, { () -> [Bool] in
+            let second = DispatchSemaphore(value: 0)
+            return Parallel.map(2) { i -> Bool in
+                if i == 1 { second.signal(); return true }
+                return second.wait(timeout: .now() + 10) == .success
+            }
+        })
+        #expect(met == [true, true])
+    }
+
     @Test("content hashes tell apart inputs that differ in one byte, in length, or in field boundaries")
     func contentHashesDiffer() {
         let base = Data((0..<1000).map { UInt8($0 % 251) })
