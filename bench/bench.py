@@ -12,7 +12,6 @@ import json
 import os
 import time
 import platform
-import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -63,8 +62,7 @@ def run_corpus(a, kind, n):
         for line in lines:
             print("    " + line, flush=True)
 
-    shutil.rmtree(out, ignore_errors=True)
-    common.settle(a.settle)  # see side_by_side.py: no run pays for the harness's own deletion
+    common.set_aside(out, a.work)  # no run pays for the harness's own deletion (common.set_aside)
     step("full", ["--clean"])
     res.update(site_figures(out))
     step("noop")
@@ -95,14 +93,18 @@ def main():
     ap.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
     ap.add_argument("--kinds", nargs="+", default=["gen", "real"], choices=["gen", "real"])
     ap.add_argument("--work", default="/tmp/broadsheet-bench")
-    ap.add_argument("--settle", type=float, default=6.0, help="seconds to wait after deleting the previous site")
+    ap.add_argument("--settle", type=float, default=65.0,
+                    help="seconds to wait after deleting the sites set aside, at the end (ext4 skips inodes freed in the last 60 s)")
     ap.add_argument("--bin", default=os.path.join(common.REPO, ".build/release/broadsheet"))
     ap.add_argument("--config", default=os.path.join(common.REPO, "site.yml"))
     ap.add_argument("--templates", default=os.path.join(common.REPO, "Templates"))
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
     print("machine: %d cores, %s, %s; load %s" % (os.cpu_count(), platform.processor() or platform.machine(), platform.release(), common.load()))
-    results = [run_corpus(a, kind, n) for n in a.sizes for kind in a.kinds]
+    try:
+        results = [run_corpus(a, kind, n) for n in a.sizes for kind in a.kinds]
+    finally:
+        common.discard_set_aside(a.work, a.settle)
     name = "results-%s-%s.json" % ("-".join(a.kinds), "-".join(map(str, a.sizes)))
     with open(os.path.join(a.work, name), "w") as fh:
         json.dump(results, fh, indent=1)
