@@ -28,7 +28,25 @@ enum ProcessMemory {
         #endif
     }
 
+    /// Caps glibc's malloc arenas at `count` (default: 8 per core). Each thread that allocates
+    /// while another holds its arena's lock gets an arena of its own, and a freed chunk goes back
+    /// to the arena it came from: bodies made on the ingest threads and freed during render were
+    /// kept in their arenas while the index's threads took fresh memory in others. At 100,000
+    /// articles on 2 cores, 2 arenas gave a peak of 927–947 MiB against 978–987 MiB, at no
+    /// measurable cost in time (runs too noisy to tell 5%). Call before the first thread starts.
+    static func limitArenas(to count: Int) {
+        #if canImport(Glibc)
+        // M_ARENA_MAX from <malloc.h>, which is not in Swift's Glibc module.
+        if let mallopt = mallocOpt { _ = mallopt(-8, Int32(count)) }
+        #endif
+    }
+
     #if canImport(Glibc)
+    private static let mallocOpt: (@convention(c) (Int32, Int32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
+    }()
+
     private static let mallocTrim: (@convention(c) (Int) -> Int32)? = {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
         return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)

@@ -26,6 +26,7 @@ public struct SiteBuilder {
     /// templates, unwritable output). Problems in inputs are in the returned context's diagnostics.
     @discardableResult
     public func build() throws -> BuildContext {
+        ProcessMemory.limitArenas(to: max(2, Parallel.cores))
         let config = try SiteConfig.load(from: options.config)
         var context = BuildContext(options: options, config: config)
         let progress = options.progress
