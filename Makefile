@@ -54,6 +54,7 @@ BENCH_WORK  ?= /tmp/broadsheet-bench
 bench: release
 	$(PYTHON) bench/bench.py --sizes $(BENCH_SIZES) --work $(BENCH_WORK)
 	$(PYTHON) bench/side_by_side.py --articles 10000 --work $(BENCH_WORK)
+	rm -rf $(BENCH_WORK)/set-aside
 
 clean:
 	rm -rf .build public

@@ -93,8 +93,6 @@ def main():
     ap.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
     ap.add_argument("--kinds", nargs="+", default=["gen", "real"], choices=["gen", "real"])
     ap.add_argument("--work", default="/tmp/broadsheet-bench")
-    ap.add_argument("--settle", type=float, default=65.0,
-                    help="seconds to wait after deleting the sites set aside, at the end (ext4 skips inodes freed in the last 60 s)")
     ap.add_argument("--bin", default=os.path.join(common.REPO, ".build/release/broadsheet"))
     ap.add_argument("--config", default=os.path.join(common.REPO, "site.yml"))
     ap.add_argument("--templates", default=os.path.join(common.REPO, "Templates"))
@@ -104,7 +102,7 @@ def main():
     try:
         results = [run_corpus(a, kind, n) for n in a.sizes for kind in a.kinds]
     finally:
-        common.discard_set_aside(a.work, a.settle)
+        common.report_set_aside(a.work)
     name = "results-%s-%s.json" % ("-".join(a.kinds), "-".join(map(str, a.sizes)))
     with open(os.path.join(a.work, name), "w") as fh:
         json.dump(results, fh, indent=1)

@@ -8,13 +8,13 @@ site (../shared/bench/hugo-site) and Pagefind indexes Hugo's output; Broadsheet 
 newspaper pages (a clean build, cache ignored). Runs alternate tool by tool; medians are compared.
 Tools are installed with pip into a venv (--tools, default /opt/bench-tools) when missing.
 
-Before each timed run the tool's previous output is moved aside (renamed), not deleted; what was
-set aside is deleted at the end and left --settle seconds (default 65). On an ext4 file system
+Before each timed run the tool's previous output is moved aside (renamed into <work>/set-aside),
+not deleted; `make bench` deletes what was set aside once every run is over. On an ext4 file system
 without a journal (this machine's), recently freed inodes (seconds to minutes, longer while their
 inode-table block is dirty) are skipped one by one when new files are created, so a run started
 right after deleting 20,000-30,000 files spent 10-17% of its CPU in the kernel's
 `recently_deleted` (perf), and a 100k build after deleting 300,000 files took 84 s instead of 59 s
-even after a sync and 6 s; every tool would pay for the harness's own deletion.
+even after a sync and 6 s (and a 10k build after a sync and 65 s took twice its CPU); every tool would pay for the harness's own deletion.
 """
 import argparse
 import os
@@ -44,8 +44,6 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--work", default="/tmp/broadsheet-bench")
     ap.add_argument("--tools", default="/opt/bench-tools")
-    ap.add_argument("--settle", type=float, default=65.0,
-                    help="seconds to wait after deleting the outputs set aside, at the end (0: none)")
     ap.add_argument("--bin", default=os.path.join(common.REPO, ".build/release/broadsheet"))
     a = ap.parse_args()
     hugo, pagefind = tools(a.tools)
@@ -73,7 +71,7 @@ def main():
                 print("run %d %-10s %6.2fs  rss %5.0f MB  cpu %5.1fs  others' cpu %4.1fs  load before %s" % (
                     i, name, r["wall_s"], r["rss_mb"], r["user_s"] + r["sys_s"], r["others_cpu_s"], r["load_before"]), flush=True)
     finally:
-        common.discard_set_aside(a.work, a.settle)
+        common.report_set_aside(a.work)
     med = {k: statistics.median(x["wall_s"] for x in v) for k, v in times.items()}
     both = med["hugo"] + med["pagefind"]
     print()
